@@ -1,0 +1,103 @@
+//! `loa build`: load the site, render it into the staging folder, swap it in.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::content::{self, LoadOptions, Site};
+use crate::date::Date;
+use crate::error::{Diagnostic, Result};
+use crate::output::{self, DirSink, Sink};
+use crate::render::Renderer;
+
+/// How this run behaves; never part of site.toml.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Overrides site.toml's `output_dir`.
+    pub output: Option<PathBuf>,
+    /// Overrides site.toml's `base_url`.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub today: Date,
+}
+
+impl BuildOptions {
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            root: self.root.clone(),
+            drafts: self.drafts,
+            today: self.today,
+        }
+    }
+}
+
+/// What a build did, for the one line users read.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub output: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+    pub millis: u128,
+}
+
+/// Load and validate the site with the run's overrides applied.
+pub fn load_site(opts: &BuildOptions) -> Result<Site> {
+    let mut site = content::load(&opts.load_options())?;
+    if let Some(url) = &opts.base_url {
+        site.config.base_url = url.clone();
+    }
+    Ok(site)
+}
+
+/// Render a loaded site into any sink; returns the paths written.
+pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<Vec<String>> {
+    Renderer::new(site)?.render(sink)
+}
+
+/// Build the site into its output folder. On any error the published folder is left
+/// exactly as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let site = load_site(opts)?;
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
+    output::check_output_dir(&output, &opts.root)?;
+    let staging = output::prepare(&output)?;
+    let written = render_site(
+        &site,
+        &DirSink {
+            dir: staging.clone(),
+        },
+    )?;
+    output::finish(&staging, &output, &written)?;
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files: written.len(),
+        output,
+        warnings: site.warnings,
+        millis: started.elapsed().as_millis(),
+    })
+}
+
+/// Everything a build validates, without writing: returns every finding (errors and
+/// warnings), sorted by file and line.
+pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
+    let mut diags = match load_site(opts) {
+        Ok(site) => {
+            let mut d = site.warnings.clone();
+            if let Err(crate::Error::Content(more)) =
+                render_site(&site, &crate::output::MemorySink::default())
+            {
+                d.extend(more);
+            }
+            d
+        }
+        Err(crate::Error::Content(d)) => d,
+        Err(e) => return Err(e),
+    };
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(diags)
+}

@@ -1,0 +1,97 @@
+//! Command-line arguments (clap) and the commands they run. Raw arguments are turned into
+//! validated options here; the commands themselves live in their modules.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::build::BuildOptions;
+use crate::date::Date;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "loa",
+    version,
+    about = "A public-safety portal and loudspeaker bulletins from one folder of markdown"
+)]
+pub struct Cli {
+    /// The site's folder (the one with site.toml).
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// Build as if today were DATE (YYYY-MM-DD); decides what is published.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Say only errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Say more: timings of each stage.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the portal and the loudspeaker scripts into the output folder.
+    Build {
+        /// Write the portal here instead of site.toml's output_dir.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Use this address instead of site.toml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked draft: true.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check everything a build would, without writing anything.
+    Check {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Write a new page in a section, with the front matter its kind needs.
+    New {
+        /// The section's folder under content/ (e.g. tin-tuc).
+        section: String,
+        /// The page's title.
+        title: String,
+    },
+    /// Create a new, minimal site that builds.
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+}
+
+/// Parse `--today`, or take today's date in Vietnam.
+pub fn today(arg: Option<&str>) -> Result<Date> {
+    match arg {
+        Some(s) => Date::parse(s).map_err(|e| Error::Usage(format!("--today: {e}"))),
+        None => Ok(Date::today_in_vietnam()),
+    }
+}
+
+pub fn build_options(
+    cli: &Cli,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    drafts: bool,
+) -> Result<BuildOptions> {
+    Ok(BuildOptions {
+        root: cli.root.clone(),
+        output,
+        base_url,
+        drafts,
+        today: today(cli.today.as_deref())?,
+    })
+}

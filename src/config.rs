@@ -1,0 +1,510 @@
+//! `site.toml`: what the user wrote about their site, typed and validated. Runtime
+//! switches (drafts, output folder override, today's date) live in `BuildOptions`, never
+//! here. Unknown keys are errors with the key's line and a suggestion when one is close.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, Error, Location, Result, explain_serde_message};
+
+pub const FILE_NAME: &str = "site.toml";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default = "default_output_dir")]
+    pub output_dir: String,
+    /// Items per list page, unless a section says otherwise.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    #[serde(default)]
+    pub organization: Organization,
+    #[serde(default)]
+    pub agencies: Vec<Agency>,
+    #[serde(default)]
+    pub wards: Vec<Ward>,
+    #[serde(default)]
+    pub taxonomies: Taxonomies,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub broadcast: BroadcastConfig,
+    /// Extra abbreviations and their spoken form, merged over the built-in glossary.
+    #[serde(default)]
+    pub glossary: BTreeMap<String, String>,
+    #[serde(default)]
+    pub kinds: KindsConfig,
+    #[serde(default)]
+    pub publish: BTreeMap<String, PublishTarget>,
+    /// Free values for themes.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+fn default_language() -> String {
+    "vi".to_owned()
+}
+fn default_theme() -> String {
+    "cong-thong-tin".to_owned()
+}
+fn default_output_dir() -> String {
+    "public".to_owned()
+}
+fn default_paginate_by() -> usize {
+    10
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub parent: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// The accident hotline shown on every page.
+    #[serde(default)]
+    pub hotline: String,
+    #[serde(default)]
+    pub hotline_note: String,
+}
+
+/// An office that owns content (`agency:` in front matter).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: String,
+    #[serde(default)]
+    pub responsibilities: Vec<String>,
+}
+
+/// A ward (or commune) and its loudspeaker clusters.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ward {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub clusters: Vec<String>,
+}
+
+/// Display names of the three taxonomies; their URLs are the names' slugs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomies {
+    #[serde(default = "default_sectors")]
+    pub sectors: String,
+    #[serde(default = "default_audiences")]
+    pub audiences: String,
+    #[serde(default = "default_wards")]
+    pub wards: String,
+}
+
+fn default_sectors() -> String {
+    "Lĩnh vực".to_owned()
+}
+fn default_audiences() -> String {
+    "Đối tượng".to_owned()
+}
+fn default_wards() -> String {
+    "Phường".to_owned()
+}
+
+impl Default for Taxonomies {
+    fn default() -> Self {
+        Taxonomies {
+            sectors: default_sectors(),
+            audiences: default_audiences(),
+            wards: default_wards(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Raw HTML in markdown is shown as text.
+    #[default]
+    Escape,
+    /// Raw HTML is kept, minus anything that could run a script.
+    Sanitize,
+    /// Raw HTML is kept as written (trusted authors only).
+    Allow,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub raw_html: RawHtml,
+    /// A syntect theme name for code blocks' CSS.
+    #[serde(default = "default_highlight_theme")]
+    pub highlight_theme: String,
+}
+
+fn default_highlight_theme() -> String {
+    "InspiredGitHub".to_owned()
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            raw_html: RawHtml::default(),
+            highlight_theme: default_highlight_theme(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BroadcastConfig {
+    /// The station's name; `{ward}` becomes the ward's name.
+    #[serde(default = "default_station")]
+    pub station: String,
+    #[serde(default = "default_spm")]
+    pub syllables_per_minute: u32,
+    /// Spoken at the start of every bulletin; `{station}` and `{date}` are filled in.
+    #[serde(default = "default_opening")]
+    pub opening: String,
+    #[serde(default = "default_closing")]
+    pub closing: String,
+    #[serde(default = "default_slots")]
+    pub slots: Vec<Slot>,
+}
+
+fn default_station() -> String {
+    "Đài Truyền thanh {ward}".to_owned()
+}
+fn default_spm() -> u32 {
+    180
+}
+fn default_opening() -> String {
+    "Đây là {station}. Sau đây là bản tin an toàn, vệ sinh lao động {date}.".to_owned()
+}
+fn default_closing() -> String {
+    "Bản tin đến đây là kết thúc. Cảm ơn bà con đã lắng nghe.".to_owned()
+}
+fn default_slots() -> Vec<Slot> {
+    vec![
+        Slot {
+            id: "sang".to_owned(),
+            name: "Buổi sáng".to_owned(),
+            time: "06:00".to_owned(),
+            minutes: 15,
+        },
+        Slot {
+            id: "chieu".to_owned(),
+            name: "Buổi chiều".to_owned(),
+            time: "17:00".to_owned(),
+            minutes: 15,
+        },
+    ]
+}
+
+impl Default for BroadcastConfig {
+    fn default() -> Self {
+        BroadcastConfig {
+            station: default_station(),
+            syllables_per_minute: default_spm(),
+            opening: default_opening(),
+            closing: default_closing(),
+            slots: default_slots(),
+        }
+    }
+}
+
+/// A daily time slot of the loudspeaker system.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub id: String,
+    pub name: String,
+    /// `HH:MM`.
+    pub time: String,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindsConfig {
+    #[serde(default)]
+    pub violation: ViolationConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViolationConfig {
+    /// Notices leave the portal, feeds, search and broadcasts this many months after
+    /// their decision date.
+    #[serde(default)]
+    pub retention_months: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishTarget {
+    /// `file:///srv/www/site` or `sftp://user@host:22/var/www/site`.
+    pub target: String,
+    /// An SSH private key file (never the key itself).
+    #[serde(default)]
+    pub identity_file: Option<String>,
+}
+
+impl SiteConfig {
+    /// Parse and validate site.toml's text. `path` is used in diagnostics only.
+    pub fn parse(text: &str, path: &Path) -> Result<SiteConfig> {
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = match e.span() {
+                Some(span) => line_col(text, span.start),
+                None => (1, 1),
+            };
+            let (message, help) = explain_serde_message(e.message());
+            let mut d = Diagnostic::error("E010", Some(Location::new(path, line, column)), message)
+                .quote_from(text);
+            d.help = help.or(Some("see the site.toml section of the README".to_owned()));
+            Error::Content(vec![d])
+        })?;
+        let problems = config.validate(text, path);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(Error::Content(problems))
+        }
+    }
+
+    /// Read site.toml from the site root.
+    pub fn load(root: &Path) -> Result<SiteConfig> {
+        let path = root.join(FILE_NAME);
+        if !path.is_file() {
+            return Err(Error::Usage(format!(
+                "no {FILE_NAME} in {}: run loa in a site's folder, give --root DIR, or create a site with `loa init DIR`",
+                root.display()
+            )));
+        }
+        let bytes = crate::error::read(&path)?;
+        let text = crate::content::normalize_text(&bytes).map_err(|column| {
+            Error::Content(vec![
+                Diagnostic::error(
+                    "E002",
+                    Some(Location::new(FILE_NAME, 1, column)),
+                    "site.toml is not UTF-8 text",
+                )
+                .with_help("save the file as UTF-8 in your editor"),
+            ])
+        })?;
+        SiteConfig::parse(&text, Path::new(FILE_NAME))
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut err = |needle: &str, message: String, help: &str| {
+            let (line, column) = find_in(text, needle);
+            out.push(
+                Diagnostic::error("E011", Some(Location::new(path, line, column)), message)
+                    .with_help(help)
+                    .quote_from(text),
+            );
+        };
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            err(
+                "base_url",
+                format!("base_url \"{}\" is not a web address", self.base_url),
+                "write the portal's address, e.g. base_url = \"https://atvsld.example.gov.vn\"",
+            );
+        }
+        if self.paginate_by == 0 {
+            err(
+                "paginate_by",
+                "paginate_by must be at least 1".into(),
+                "e.g. paginate_by = 10",
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for ward in &self.wards {
+            if !is_slug(&ward.slug) {
+                err(
+                    &ward.slug,
+                    format!(
+                        "ward slug \"{}\" must be lowercase ASCII letters, digits and hyphens",
+                        ward.slug
+                    ),
+                    "e.g. slug = \"an-bien\"",
+                );
+            } else if !seen.insert(ward.slug.as_str()) {
+                err(
+                    &format!("\"{}\"", ward.slug),
+                    format!("ward \"{}\" is declared twice", ward.slug),
+                    "remove one of the two [[wards]] tables",
+                );
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for agency in &self.agencies {
+            if !is_slug(&agency.id) {
+                err(
+                    &agency.id,
+                    format!(
+                        "agency id \"{}\" must be lowercase ASCII letters, digits and hyphens",
+                        agency.id
+                    ),
+                    "e.g. id = \"phong-vhtt\"",
+                );
+            } else if !seen.insert(agency.id.as_str()) {
+                err(
+                    &format!("\"{}\"", agency.id),
+                    format!("agency \"{}\" is declared twice", agency.id),
+                    "remove one of the two [[agencies]] tables",
+                );
+            }
+        }
+        let b = &self.broadcast;
+        if !(60..=400).contains(&b.syllables_per_minute) {
+            err(
+                "syllables_per_minute",
+                format!(
+                    "syllables_per_minute = {} is not a speaking rate",
+                    b.syllables_per_minute
+                ),
+                "announcers read 160 to 200 syllables a minute; the default is 180",
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for slot in &b.slots {
+            if crate::date::parse_hhmm(&slot.time).is_none() {
+                err(
+                    &slot.time,
+                    format!("slot time \"{}\" is not a time of day", slot.time),
+                    "write it as HH:MM, e.g. time = \"06:00\"",
+                );
+            }
+            if slot.minutes == 0 {
+                err(
+                    &slot.id,
+                    format!("slot \"{}\" lasts 0 minutes", slot.id),
+                    "give it minutes = 15 or similar",
+                );
+            }
+            if !seen.insert(slot.id.as_str()) {
+                err(
+                    &slot.id,
+                    format!("slot \"{}\" is declared twice", slot.id),
+                    "give each slot its own id",
+                );
+            }
+        }
+        for (name, target) in &self.publish {
+            let known = ["file://", "sftp://"];
+            if !known.iter().any(|p| target.target.starts_with(p)) {
+                err(
+                    &target.target,
+                    format!("publish target \"{name}\" is neither file:// nor sftp://"),
+                    "e.g. target = \"sftp://user@host:22/var/www/atvsld\"",
+                );
+            }
+        }
+        out
+    }
+
+    pub fn ward(&self, slug: &str) -> Option<&Ward> {
+        self.wards.iter().find(|w| w.slug == slug)
+    }
+
+    pub fn agency(&self, id: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    pub fn slot(&self, id: &str) -> Option<&Slot> {
+        self.broadcast.slots.iter().find(|s| s.id == id)
+    }
+
+    /// `base_url` without its trailing slash.
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Line and column of the first occurrence of `needle`, or 1:1.
+fn find_in(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle).map_or((1, 1), |i| line_col(text, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig> {
+        SiteConfig::parse(text, Path::new("site.toml"))
+    }
+
+    fn first_diag(r: Result<SiteConfig>) -> Diagnostic {
+        match r {
+            Err(Error::Content(d)) => d.into_iter().next().unwrap(),
+            other => panic!("expected a content error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = parse("title = \"T\"\nbase_url = \"https://x.vn\"\n").unwrap();
+        assert_eq!(c.theme, "cong-thong-tin");
+        assert_eq!(c.broadcast.syllables_per_minute, 180);
+        assert_eq!(c.broadcast.slots.len(), 2);
+        assert_eq!(c.markdown.raw_html, RawHtml::Escape);
+    }
+
+    #[test]
+    fn rejects_unknown_key_with_line_and_suggestion() {
+        let d = first_diag(parse(
+            "title = \"T\"\nbase_url = \"https://x.vn\"\n[broadcast]\nsyllables_per_minut = 170\n",
+        ));
+        let loc = d.location.clone().unwrap();
+        assert_eq!(loc.line, 4, "{d}");
+        assert!(d.message.contains("syllables_per_minut"), "{d}");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("did you mean \"syllables_per_minute\"?")
+        );
+    }
+
+    #[test]
+    fn rejects_duplicate_ward_at_its_line() {
+        let d = first_diag(parse(
+            "title = \"T\"\nbase_url = \"https://x.vn\"\n[[wards]]\nslug = \"a\"\nname = \"A\"\n[[wards]]\nslug = \"a\"\nname = \"B\"\n",
+        ));
+        assert!(d.message.contains("declared twice"), "{d}");
+        assert_eq!(d.location.unwrap().line, 4);
+    }
+}

@@ -1,0 +1,629 @@
+//! The site as loaded from disk: configuration, sections, pages, data files and files
+//! to copy, validated and with publishing rules applied. Sections and pages are kept in
+//! a stable order (by path) so every later stage is deterministic.
+
+pub mod front_matter;
+pub mod kind;
+pub mod page;
+mod validate;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::config::SiteConfig;
+use crate::date::Date;
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::markdown::{self, LinkTarget, MarkdownContext};
+use front_matter::{SectionMatter, SplitError};
+pub use kind::Kind;
+pub use page::{Page, Section};
+pub use validate::{action_month_period, normalize_alias};
+
+/// How this run loads the site (not part of the site's configuration).
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub root: PathBuf,
+    pub drafts: bool,
+    pub today: Date,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    /// Output path relative to the output folder, `/`-separated.
+    pub dest: String,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub today: Date,
+    pub drafts: bool,
+    /// Published pages, sorted by source path.
+    pub pages: Vec<Page>,
+    /// Sections, sorted by folder; index 0 is the home section.
+    pub sections: Vec<Section>,
+    /// `content/data/<name>.yaml|json|csv`, as `data.<name>` in templates.
+    pub data: BTreeMap<String, serde_json::Value>,
+    pub static_files: Vec<StaticFile>,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Site {
+    pub fn section_of(&self, page: &Page) -> &Section {
+        &self.sections[page.section]
+    }
+
+    /// Whether any published page has a code block (so highlighting CSS is needed).
+    pub fn has_code(&self) -> bool {
+        self.pages.iter().any(|p| p.has_code)
+    }
+}
+
+/// Strip a BOM, check UTF-8, turn CRLF and CR into LF and compose to NFC. On invalid
+/// UTF-8, returns the byte offset of the first bad byte.
+pub fn normalize_text(bytes: &[u8]) -> std::result::Result<String, usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    };
+    Ok(match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    })
+}
+
+/// What a walk of content/ found.
+#[derive(Default)]
+struct Found {
+    pages: Vec<PathBuf>,
+    sections: Vec<PathBuf>,
+    section_dirs: Vec<String>,
+    data: Vec<PathBuf>,
+    statics: Vec<StaticFile>,
+    problems: Vec<Diagnostic>,
+}
+
+/// Load, validate and apply publishing rules. Returns every content error at once.
+pub fn load(opts: &LoadOptions) -> Result<Site> {
+    let root = &opts.root;
+    let config = SiteConfig::load(root)?;
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(Error::Usage(format!(
+            "no content/ folder in {}: pages are markdown files under content/",
+            root.display()
+        )));
+    }
+    let mut found = walk(root, &content);
+    for dir in ["static", "assets"] {
+        collect_static(root, dir, &mut found);
+    }
+    let mut diags = std::mem::take(&mut found.problems);
+
+    let mut sections = load_sections(root, &found, &mut diags);
+    let texts: Vec<(PathBuf, std::result::Result<String, Diagnostic>)> = found
+        .pages
+        .par_iter()
+        .map(|p| (p.clone(), read_text(root, p)))
+        .collect();
+    let mut pages = Vec::with_capacity(texts.len());
+    let parsed: Vec<std::result::Result<Page, Vec<Diagnostic>>> = texts
+        .into_par_iter()
+        .map(|(path, text)| {
+            let text = text.map_err(|d| vec![d])?;
+            parse_page(&path, &text, &sections, &config)
+        })
+        .collect();
+    for r in parsed {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => diags.extend(d),
+        }
+    }
+    diags.extend(validate::unique_urls(&pages, &sections));
+    let data = load_data(root, &found.data, &mut diags);
+
+    // Links may point at any page; only published ones get an address.
+    let retention = config.kinds.violation.retention_months;
+    let mut links: HashMap<String, LinkTarget> = HashMap::with_capacity(pages.len());
+    let mut keep = Vec::with_capacity(pages.len());
+    for page in pages {
+        let published = validate::is_published(&page, opts.today, opts.drafts, retention);
+        let target = if published {
+            LinkTarget::Published(page.path.clone())
+        } else {
+            LinkTarget::Unpublished
+        };
+        links.insert(page.rel.clone(), target);
+        if published {
+            keep.push(page);
+        }
+    }
+    for s in &sections {
+        let rel = if s.dir.is_empty() {
+            "_index.md".to_owned()
+        } else {
+            format!("{}/_index.md", s.dir)
+        };
+        links.insert(rel, LinkTarget::Published(s.path.clone()));
+    }
+    let mut pages = keep;
+    pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+
+    let raw_html = config.markdown.raw_html;
+    let anchors: Vec<Vec<markdown::AnchorRef>> = pages
+        .par_iter_mut()
+        .map(|page| {
+            let ctx = MarkdownContext {
+                raw_html,
+                links: &links,
+                source: &page.source,
+            };
+            let r = markdown::render(&page.body, page.body_line, &ctx);
+            page.content = r.html;
+            page.summary = match &page.meta.summary {
+                Some(s) => s.clone(),
+                None => markdown::summarize(&r.plain, 40),
+            };
+            page.plain = r.plain;
+            page.toc = r.headings;
+            page.word_count = r.word_count;
+            page.has_code = r.has_code;
+            (r.anchors_to_check, r.diagnostics)
+        })
+        .map(|(a, d)| {
+            // Diagnostics are gathered below, in page order.
+            (a, d)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .zip(pages.iter())
+        .map(|((anchors, d), page)| {
+            let quote = &page.body;
+            let first = page.body_line;
+            diags.extend(d.into_iter().map(|x| quote_body(x, quote, first)));
+            anchors
+        })
+        .collect();
+    for s in &mut sections {
+        let ctx = MarkdownContext {
+            raw_html,
+            links: &links,
+            source: s.source.as_deref().unwrap_or(Path::new("content")),
+        };
+        let r = markdown::render(&s.body, s.body_line, &ctx);
+        s.content = r.html;
+        diags.extend(r.diagnostics);
+    }
+    diags.extend(validate::anchors(&pages, &anchors));
+
+    assign_to_sections(&mut sections, &pages);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        let mut all = errors;
+        all.extend(warnings);
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        return Err(Error::Content(all));
+    }
+    Ok(Site {
+        root: root.clone(),
+        config,
+        today: opts.today,
+        drafts: opts.drafts,
+        pages,
+        sections,
+        data,
+        static_files: found.statics,
+        warnings,
+    })
+}
+
+/// Quote the offending body line of a markdown diagnostic.
+fn quote_body(d: Diagnostic, body: &str, first_line: usize) -> Diagnostic {
+    let Some(loc) = &d.location else { return d };
+    let quoted = body
+        .lines()
+        .nth(loc.line.saturating_sub(first_line))
+        .map(str::to_owned);
+    Diagnostic { quoted, ..d }
+}
+
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with("#")
+}
+
+fn rel_slash(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walk content/: markdown pages and sections, data files, and other files to copy.
+fn walk(root: &Path, content: &Path) -> Found {
+    let mut found = Found::default();
+    found.section_dirs.push(String::new());
+    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let walker = walkdir::WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                found.problems.push(walk_error(root, &e));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|t| t.starts_with(&canon_root));
+            if !inside {
+                found.problems.push(
+                    Diagnostic::error(
+                        "E006",
+                        Some(Location::new(
+                            entry.path().strip_prefix(root).unwrap_or(entry.path()),
+                            1,
+                            1,
+                        )),
+                        "this link points outside the site's folder",
+                    )
+                    .with_help("copy the file into the site instead of linking to it"),
+                );
+                continue;
+            }
+        }
+        let rel = rel_slash(content, entry.path());
+        if entry.file_type().is_dir() {
+            if entry.depth() > 0 && rel != "data" && !rel.starts_with("data/") {
+                found.section_dirs.push(rel);
+            }
+            continue;
+        }
+        let path = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if rel.starts_with("data/") {
+            found.data.push(path);
+        } else if rel.ends_with(".md") {
+            if entry.file_name() == "_index.md" {
+                found.sections.push(path);
+            } else {
+                found.pages.push(path);
+            }
+        } else {
+            found.statics.push(StaticFile {
+                source: root.join(&path),
+                dest: rel,
+            });
+        }
+    }
+    found
+}
+
+fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e
+        .path()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+    let (message, help) = if e.loop_ancestor().is_some() {
+        (
+            "this folder link leads back into itself (a symlink loop)",
+            "remove the link",
+        )
+    } else {
+        (
+            "cannot read this file or folder",
+            "check that it exists and that you may read it",
+        )
+    };
+    Diagnostic::error("E007", path.map(|p| Location::new(p, 1, 1)), message).with_help(help)
+}
+
+/// `static/` is copied to the output root (as Hugo and Zola do); `assets/` to `/assets/`.
+fn collect_static(root: &Path, dir: &str, found: &mut Found) {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return;
+    }
+    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let walker = walkdir::WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                found.problems.push(walk_error(root, &e));
+                continue;
+            }
+        };
+        if entry.path_is_symlink()
+            && !entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|t| t.starts_with(&canon_root))
+        {
+            found.problems.push(
+                Diagnostic::error(
+                    "E006",
+                    Some(Location::new(
+                        entry.path().strip_prefix(root).unwrap_or(entry.path()),
+                        1,
+                        1,
+                    )),
+                    "this link points outside the site's folder",
+                )
+                .with_help("copy the file into the site instead of linking to it"),
+            );
+            continue;
+        }
+        if entry.file_type().is_file() {
+            let rel = rel_slash(&base, entry.path());
+            let dest = if dir == "assets" {
+                format!("assets/{rel}")
+            } else {
+                rel
+            };
+            found.statics.push(StaticFile {
+                source: entry.path().to_path_buf(),
+                dest,
+            });
+        }
+    }
+}
+
+/// Read and normalize a user file, or say why it cannot be read.
+fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Diagnostic> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        Diagnostic::error(
+            "E007",
+            Some(Location::new(rel, 1, 1)),
+            format!("cannot read this file: {e}"),
+        )
+        .with_help("check that it exists and that you may read it")
+    })?;
+    normalize_text(&bytes).map_err(|offset| {
+        let before = &bytes[..offset];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = offset
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        Diagnostic::error(
+            "E002",
+            Some(Location::new(rel, line, col)),
+            "this file is not UTF-8 text",
+        )
+        .with_help("save it as UTF-8 in your editor (Save with encoding → UTF-8)")
+    })
+}
+
+fn load_sections(root: &Path, found: &Found, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
+    let mut by_dir: BTreeMap<String, Section> = BTreeMap::new();
+    for dir in &found.section_dirs {
+        let title = dir.rsplit('/').next().unwrap_or("").to_owned();
+        by_dir.insert(
+            dir.clone(),
+            Section {
+                source: None,
+                dir: dir.clone(),
+                matter: SectionMatter::default(),
+                title,
+                kind: if dir.is_empty() {
+                    Kind::Page
+                } else {
+                    Kind::News
+                },
+                path: if dir.is_empty() {
+                    "/".to_owned()
+                } else {
+                    format!("/{dir}/")
+                },
+                body: String::new(),
+                body_line: 1,
+                content: String::new(),
+                pages: Vec::new(),
+                subsections: Vec::new(),
+                parent: None,
+            },
+        );
+    }
+    for path in &found.sections {
+        let rel = rel_slash(Path::new("content"), path);
+        let dir = rel
+            .strip_suffix("_index.md")
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_owned();
+        let Some(section) = by_dir.get_mut(&dir) else {
+            continue;
+        };
+        section.source = Some(path.clone());
+        let text = match read_text(root, path) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        match validate::parse_section(path, &text) {
+            Ok((matter, kind, body, body_line)) => {
+                if let Some(t) = &matter.title {
+                    section.title = t.clone();
+                }
+                if let Some(k) = kind {
+                    section.kind = k;
+                }
+                section.matter = matter;
+                section.body = body;
+                section.body_line = body_line;
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    // Sections without their own kind inherit their parent's.
+    let dirs: Vec<String> = by_dir.keys().cloned().collect();
+    for dir in &dirs {
+        if by_dir[dir].matter.kind.is_none() && !dir.is_empty() {
+            let parent = parent_dir(dir);
+            if !parent.is_empty() {
+                let k = by_dir[&parent].kind;
+                if let Some(s) = by_dir.get_mut(dir) {
+                    s.kind = k;
+                }
+            }
+        }
+    }
+    let mut sections: Vec<Section> = by_dir.into_values().collect();
+    let index: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.dir.clone(), i))
+        .collect();
+    for i in 1..sections.len() {
+        let p = index[&parent_dir(&sections[i].dir)];
+        sections[i].parent = Some(p);
+        sections[p].subsections.push(i);
+    }
+    let keys: Vec<(i64, String)> = sections
+        .iter()
+        .map(|s| (s.matter.weight, s.title.clone()))
+        .collect();
+    for s in &mut sections {
+        s.subsections.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+    }
+    sections
+}
+
+fn parent_dir(dir: &str) -> String {
+    dir.rsplit_once('/')
+        .map_or(String::new(), |(p, _)| p.to_owned())
+}
+
+fn parse_page(
+    path: &Path,
+    text: &str,
+    sections: &[Section],
+    config: &SiteConfig,
+) -> std::result::Result<Page, Vec<Diagnostic>> {
+    let rel = rel_slash(Path::new("content"), path);
+    let dir = parent_dir(&rel);
+    let section = sections.iter().position(|s| s.dir == dir).unwrap_or(0);
+    let split = front_matter::split(text).map_err(|e| vec![split_error(path, text, e)])?;
+    validate::page(path, rel, section, &sections[section], &split, config)
+        .map_err(|d| d.into_iter().map(|x| x.quote_from(text)).collect())
+}
+
+fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
+    let loc = Some(Location::new(path, 1, 1));
+    match e {
+        SplitError::Missing if text.trim().is_empty() => {
+            Diagnostic::error("E003", loc, "this file is empty")
+                .with_help("a page starts with a front matter block:\n---\ntitle: \"Tiêu đề\"\n---")
+        }
+        SplitError::Missing => {
+            Diagnostic::error("E003", loc, "this page has no front matter block")
+                .with_help("start the file with:\n---\ntitle: \"Tiêu đề\"\n---")
+                .quote_from(text)
+        }
+        SplitError::Unclosed => Diagnostic::error(
+            "E004",
+            loc,
+            "the front matter block opened here is never closed",
+        )
+        .with_help("add a line with only --- after the last field")
+        .quote_from(text),
+    }
+}
+
+fn assign_to_sections(sections: &mut [Section], pages: &[Page]) {
+    for (i, p) in pages.iter().enumerate() {
+        sections[p.section].pages.push(i);
+    }
+    for s in sections.iter_mut() {
+        let sort = s.matter.sort_by.unwrap_or_default();
+        s.pages.sort_by(|&a, &b| {
+            let (a, b) = (&pages[a], &pages[b]);
+            let primary = match sort {
+                front_matter::SortBy::Date => b.sort_date().cmp(&a.sort_date()),
+                front_matter::SortBy::Weight => a.meta.weight.cmp(&b.meta.weight),
+                front_matter::SortBy::Title => a.title.cmp(&b.title),
+            };
+            primary.then_with(|| a.rel.cmp(&b.rel))
+        });
+    }
+}
+
+fn load_data(
+    root: &Path,
+    files: &[PathBuf],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, serde_json::Value> {
+    let mut out = BTreeMap::new();
+    for path in files {
+        let rel = rel_slash(Path::new("content/data"), path);
+        let Some((name, ext)) = rel.rsplit_once('.') else {
+            continue;
+        };
+        let text = match read_text(root, path) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let value = match ext {
+            "yaml" | "yml" => serde_yaml::from_str::<serde_json::Value>(&text).map_err(|e| {
+                let (l, c) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                (l, c, e.to_string())
+            }),
+            "json" => {
+                serde_json::from_str(&text).map_err(|e| (e.line(), e.column(), e.to_string()))
+            }
+            "csv" => Ok(crate::data::parse_csv(&text)),
+            _ => continue,
+        };
+        match value {
+            Ok(v) => {
+                out.insert(name.replace('/', "."), v);
+            }
+            Err((l, c, m)) => diags.push(
+                Diagnostic::error(
+                    "E008",
+                    Some(Location::new(path, l, c)),
+                    format!("this data file cannot be read: {m}"),
+                )
+                .quote_from(&text),
+            ),
+        }
+    }
+    out
+}

@@ -1,0 +1,21 @@
+//! loa: a static site generator for public-safety communication. It turns a folder of
+//! markdown into a Vietnamese public-information portal and loudspeaker bulletins. The
+//! build is a chain of plain functions: `content::load` -> `render` -> `output`.
+//! Nothing in the library prints; `main` reports.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod date;
+pub mod error;
+pub mod ics;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod slug;
+
+pub use build::{BuildOptions, BuildReport, build};
+pub use error::{Diagnostic, Error, Result};

@@ -1,0 +1,124 @@
+//! The `loa` binary: parse arguments, pick the logger, run the command, print errors for
+//! people and return the exit code (0 success, 1 content errors, 2 usage errors).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use loa::cli::{Cli, Command, Format};
+use loa::{Diagnostic, Error};
+
+/// Messages go to stderr, one line each, without decoration.
+struct StderrLogger {
+    level: log::LevelFilter,
+}
+
+impl log::Log for StderrLogger {
+    fn enabled(&self, m: &log::Metadata) -> bool {
+        m.level() <= self.level
+    }
+    fn log(&self, r: &log::Record) {
+        if self.enabled(r.metadata()) {
+            let _ = writeln!(std::io::stderr(), "{}", r.args());
+        }
+    }
+    fn flush(&self) {}
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let level = if cli.quiet {
+        log::LevelFilter::Error
+    } else if cli.verbose {
+        log::LevelFilter::Debug
+    } else {
+        log::LevelFilter::Info
+    };
+    let logger = Box::leak(Box::new(StderrLogger { level }));
+    let _ = log::set_logger(logger);
+    log::set_max_level(level);
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(err, "{d}\n");
+    }
+}
+
+fn report(e: &Error) {
+    match e {
+        Error::Content(diags) => {
+            print_diagnostics(diags);
+            let _ = writeln!(std::io::stderr(), "{e}");
+        }
+        other => {
+            let _ = writeln!(std::io::stderr(), "error: {other}");
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, Error> {
+    match &cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let opts = loa::cli::build_options(cli, output.clone(), base_url.clone(), *drafts)?;
+            let r = loa::build(&opts)?;
+            print_diagnostics(&r.warnings);
+            log::info!(
+                "Built {} pages ({} files) into {} in {} ms",
+                r.pages,
+                r.files,
+                r.output.display(),
+                r.millis
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { format, drafts } => {
+            let opts = loa::cli::build_options(cli, None, None, *drafts)?;
+            let diags = loa::build::check(&opts)?;
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            match format {
+                Format::Text => {
+                    print_diagnostics(&diags);
+                    log::info!("{} errors, {} warnings", errors, diags.len() - errors);
+                }
+                Format::Json => {
+                    let json =
+                        serde_json::to_string_pretty(&diags).unwrap_or_else(|_| "[]".to_owned());
+                    println!("{json}");
+                }
+            }
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::New { section, title } => {
+            let today = loa::cli::today(cli.today.as_deref())?;
+            let path = loa::scaffold::new_page(&cli.root, section, title, today)?;
+            log::info!("Wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir } => {
+            loa::scaffold::init(dir)?;
+            log::info!(
+                "Created a new site in {}. Build it with: loa build --root {}",
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

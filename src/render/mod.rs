@@ -1,0 +1,611 @@
+//! Rendering: the site into output files (path -> bytes) through Tera 2 templates, plus
+//! the files loa writes itself (feeds, sitemap, robots.txt, redirects, calendars).
+//! Rendering runs in parallel; every file's bytes depend only on the site, never on
+//! order or time, so two builds of the same input are identical.
+
+pub mod feeds;
+pub mod filters;
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::{Kind, Page, Site};
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::output::Sink;
+use crate::slug::slugify;
+use theme::Theme;
+use views::*;
+
+/// Path segment of paginated list pages: `/tin-tuc/trang/2/`.
+pub const PAGE_SEGMENT: &str = "trang";
+/// File name of an action month's calendar, next to its page.
+pub const CALENDAR_FILE: &str = "lich-su-kien.ics";
+
+/// A taxonomy with its terms, computed from the published pages.
+#[derive(Debug, Serialize)]
+pub struct Taxonomy {
+    /// `sectors`, `audiences` or `wards`.
+    pub id: &'static str,
+    pub name: String,
+    pub path: String,
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    pub path: String,
+    pub count: usize,
+    /// Indexes of its pages, newest first.
+    #[serde(skip)]
+    pub pages: Vec<usize>,
+}
+
+/// Terms whose names fold to the same slug are one term, named as most pages write it.
+pub fn taxonomies(site: &Site) -> Vec<Taxonomy> {
+    let t = &site.config.taxonomies;
+    let mut out = Vec::new();
+    for (id, name) in [
+        ("sectors", &t.sectors),
+        ("audiences", &t.audiences),
+        ("wards", &t.wards),
+    ] {
+        let path = taxonomy_path(name);
+        let mut by_slug: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
+        for (i, page) in site.pages.iter().enumerate() {
+            let names: Vec<String> = match id {
+                "sectors" => page.meta.sectors.clone(),
+                "audiences" => page.meta.audiences.clone(),
+                _ => page
+                    .ward_slugs()
+                    .into_iter()
+                    .filter_map(|s| site.config.ward(s))
+                    .map(|w| w.name.clone())
+                    .collect(),
+            };
+            for n in names {
+                let slug = if id == "wards" {
+                    site.config
+                        .wards
+                        .iter()
+                        .find(|w| w.name == n)
+                        .map_or_else(|| slugify(&n), |w| w.slug.clone())
+                } else {
+                    slugify(&n)
+                };
+                if slug.is_empty() {
+                    continue;
+                }
+                let entry = by_slug.entry(slug).or_default();
+                *entry.0.entry(n).or_default() += 1;
+                if entry.1.last() != Some(&i) {
+                    entry.1.push(i);
+                }
+            }
+        }
+        let terms = by_slug
+            .into_iter()
+            .map(|(slug, (spellings, mut pages))| {
+                let name = spellings
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(n, _)| n.clone())
+                    .unwrap_or_default();
+                pages.sort_by(|&a, &b| {
+                    site.pages[b]
+                        .sort_date()
+                        .cmp(&site.pages[a].sort_date())
+                        .then(site.pages[a].rel.cmp(&site.pages[b].rel))
+                });
+                Term {
+                    path: format!("{path}{slug}/"),
+                    count: pages.len(),
+                    name,
+                    slug,
+                    pages,
+                }
+            })
+            .collect();
+        out.push(Taxonomy {
+            id,
+            name: name.clone(),
+            path,
+            terms,
+        });
+    }
+    out
+}
+
+/// One output file to produce.
+enum Job<'a> {
+    Page(usize),
+    Section {
+        index: usize,
+        pager: usize,
+    },
+    TaxonomyList(&'a Taxonomy),
+    Term {
+        taxonomy: &'a Taxonomy,
+        term: &'a Term,
+        pager: usize,
+    },
+    Home,
+    NotFound,
+}
+
+pub struct Renderer<'a> {
+    site: &'a Site,
+    tera: Tera,
+    theme: Theme,
+    taxonomies: Vec<Taxonomy>,
+}
+
+#[derive(Serialize)]
+struct MenuItem<'a> {
+    title: &'a str,
+    path: &'a str,
+}
+
+/// Every output path written, for the caller to keep and to clean up stale files.
+pub type Written = Vec<String>;
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site) -> Result<Renderer<'a>> {
+        let theme = Theme::load(&site.root, &site.config.theme)?;
+        let mut tera = Tera::new();
+        filters::register(&mut tera);
+        let templates: Vec<(String, String)> = theme
+            .templates()
+            .map(|(name, f)| {
+                (
+                    name.to_owned(),
+                    String::from_utf8_lossy(&f.bytes).into_owned(),
+                )
+            })
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(&theme, &e, None))?;
+        let taxonomies = taxonomies(site);
+        let mut renderer = Renderer {
+            site,
+            tera,
+            theme,
+            taxonomies,
+        };
+        renderer.set_globals();
+        Ok(renderer)
+    }
+
+    fn set_globals(&mut self) {
+        let site = self.site;
+        let menu: Vec<MenuItem> = site.sections[0]
+            .subsections
+            .iter()
+            .map(|&i| &site.sections[i])
+            .filter(|s| s.matter.in_menu != Some(false))
+            .map(|s| MenuItem {
+                title: &s.title,
+                path: &s.path,
+            })
+            .collect();
+        let top_pages: Vec<MenuItem> = site.sections[0]
+            .pages
+            .iter()
+            .map(|&i| &site.pages[i])
+            .map(|p| MenuItem {
+                title: &p.title,
+                path: &p.path,
+            })
+            .collect();
+        let tax: Vec<Link> = self
+            .taxonomies
+            .iter()
+            .map(|t| Link {
+                name: &t.name,
+                path: t.path.clone(),
+            })
+            .collect();
+        let g = self.tera.global_context();
+        g.insert("config", &site.config);
+        g.insert("base_url", site.config.base());
+        g.insert("today", &site.today.to_string());
+        g.insert("menu", &menu);
+        g.insert("top_pages", &top_pages);
+        g.insert("taxonomies", &tax);
+        g.insert("data", &site.data);
+        g.insert("has_code", &site.has_code());
+        g.insert("loa_version", env!("CARGO_PKG_VERSION"));
+    }
+
+    fn jobs(&self) -> Vec<Job<'_>> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+        for (i, s) in site.sections.iter().enumerate().skip(1) {
+            let per = s
+                .matter
+                .paginate_by
+                .unwrap_or(site.config.paginate_by)
+                .max(1);
+            let pagers = s.pages.len().div_ceil(per).max(1);
+            jobs.extend((1..=pagers).map(|p| Job::Section { index: i, pager: p }));
+        }
+        for t in &self.taxonomies {
+            jobs.push(Job::TaxonomyList(t));
+            for term in &t.terms {
+                let pagers = term
+                    .pages
+                    .len()
+                    .div_ceil(site.config.paginate_by.max(1))
+                    .max(1);
+                jobs.extend((1..=pagers).map(|p| Job::Term {
+                    taxonomy: t,
+                    term,
+                    pager: p,
+                }));
+            }
+        }
+        jobs.push(Job::Home);
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    /// Render every file into `sink`. Returns the paths written, sorted, or every
+    /// template error found.
+    pub fn render(&self, sink: &dyn Sink) -> Result<Written> {
+        let jobs = self.jobs();
+        let results: Vec<Result<String>> = jobs.par_iter().map(|job| self.run(job, sink)).collect();
+        let mut written = Vec::with_capacity(results.len() + 64);
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => written.push(p),
+                Err(Error::Content(d)) => errors.extend(d),
+                Err(e) => return Err(e),
+            }
+        }
+        if !errors.is_empty() {
+            errors.truncate(20);
+            return Err(Error::Content(errors));
+        }
+        written.extend(self.extras(sink)?);
+        written.sort();
+        Ok(written)
+    }
+
+    fn run(&self, job: &Job, sink: &dyn Sink) -> Result<String> {
+        let site = self.site;
+        let (path, template, ctx, source) = match job {
+            Job::Page(i) => {
+                let page = &site.pages[*i];
+                let (prev, next) = neighbours(site, *i);
+                let mut ctx = Context::new();
+                ctx.insert("page", &page_view(page, site, prev, next));
+                ctx.insert("current_path", &page.path);
+                (
+                    page.path.clone(),
+                    self.page_template(page),
+                    ctx,
+                    Some(page.source.clone()),
+                )
+            }
+            Job::Section { index, pager } => {
+                let s = &site.sections[*index];
+                let per = s
+                    .matter
+                    .paginate_by
+                    .unwrap_or(site.config.paginate_by)
+                    .max(1);
+                let items: Vec<&Page> = s.pages.iter().map(|&i| &site.pages[i]).collect();
+                let mut ctx = Context::new();
+                ctx.insert("section", &self.section_view(*index));
+                ctx.insert("paginator", &paginator(&items, *pager, per, &s.path, site));
+                let path = pager_path(&s.path, *pager);
+                ctx.insert("current_path", &path);
+                let template = s.matter.template.clone().unwrap_or_else(|| {
+                    self.pick(&[&format!("section-{}.html", s.kind.id()), "section.html"])
+                });
+                (path, template, ctx, s.source.clone())
+            }
+            Job::TaxonomyList(t) => {
+                let mut ctx = Context::new();
+                ctx.insert("taxonomy", t);
+                ctx.insert("current_path", &t.path);
+                (t.path.clone(), "taxonomy_list.html".to_owned(), ctx, None)
+            }
+            Job::Term {
+                taxonomy,
+                term,
+                pager,
+            } => {
+                let items: Vec<&Page> = term.pages.iter().map(|&i| &site.pages[i]).collect();
+                let mut ctx = Context::new();
+                ctx.insert(
+                    "taxonomy",
+                    &Link {
+                        name: &taxonomy.name,
+                        path: taxonomy.path.clone(),
+                    },
+                );
+                ctx.insert("taxonomy_id", taxonomy.id);
+                ctx.insert("term", term);
+                ctx.insert(
+                    "paginator",
+                    &paginator(
+                        &items,
+                        *pager,
+                        site.config.paginate_by.max(1),
+                        &term.path,
+                        site,
+                    ),
+                );
+                let path = pager_path(&term.path, *pager);
+                ctx.insert("current_path", &path);
+                (path, "taxonomy_term.html".to_owned(), ctx, None)
+            }
+            Job::Home => {
+                let mut ctx = Context::new();
+                ctx.insert("section", &self.section_view(0));
+                ctx.insert("home", &self.home_view());
+                ctx.insert("current_path", "/");
+                (
+                    "/".to_owned(),
+                    "index.html".to_owned(),
+                    ctx,
+                    site.sections[0].source.clone(),
+                )
+            }
+            Job::NotFound => {
+                let mut ctx = Context::new();
+                ctx.insert("current_path", "/404.html");
+                ("/404.html".to_owned(), "404.html".to_owned(), ctx, None)
+            }
+        };
+        let html = self
+            .tera
+            .render(&template, &ctx)
+            .map_err(|e| template_error(&self.theme, &e, source.as_deref()))?;
+        let file = output_file(&path);
+        sink.put(&file, html.as_bytes())?;
+        Ok(file)
+    }
+
+    /// The template for a page: its `template`, else `<kind>.html`, else `page.html`.
+    fn page_template(&self, page: &Page) -> String {
+        if let Some(t) = &page.meta.template {
+            return t.clone();
+        }
+        self.pick(&[&format!("{}.html", page.kind.id()), "page.html"])
+    }
+
+    fn pick(&self, names: &[&str]) -> String {
+        names
+            .iter()
+            .find(|n| self.tera.contains_template(n))
+            .unwrap_or(names.last().expect("names is never empty"))
+            .to_string()
+    }
+
+    fn section_view(&self, index: usize) -> SectionView<'_> {
+        let s = &self.site.sections[index];
+        SectionView {
+            title: &s.title,
+            path: &s.path,
+            permalink: format!("{}{}", self.site.config.base(), s.path),
+            kind: s.kind.id(),
+            kind_label: s.kind.label_vi(),
+            content: &s.content,
+            summary: s.matter.summary.as_deref(),
+            extra: &s.matter.extra,
+            subsections: s
+                .subsections
+                .iter()
+                .map(|&i| section_ref(&self.site.sections[i]))
+                .collect(),
+            feed: (index > 0).then(|| format!("{}atom.xml", s.path)),
+            page_count: s.pages.len(),
+        }
+    }
+
+    fn home_view(&self) -> HomeView<'_> {
+        let site = self.site;
+        let newest = |kind: Kind, n: usize| -> Vec<PageSummary<'_>> {
+            let mut v: Vec<&Page> = site.pages.iter().filter(|p| p.kind == kind).collect();
+            v.sort_by(|a, b| b.sort_date().cmp(&a.sort_date()).then(a.rel.cmp(&b.rel)));
+            v.into_iter().take(n).map(|p| summary(p, site)).collect()
+        };
+        let mut latest = BTreeMap::new();
+        for kind in Kind::ALL {
+            if kind != Kind::Page {
+                latest.insert(kind.id(), newest(kind, 6));
+            }
+        }
+        HomeView {
+            action_month: featured_action_month(site).map(|p| summary(p, site)),
+            latest,
+        }
+    }
+
+    /// Feeds, sitemap, robots.txt, aliases, calendars, theme and site static files.
+    fn extras(&self, sink: &dyn Sink) -> Result<Written> {
+        let site = self.site;
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        files.push((
+            "atom.xml".to_owned(),
+            feeds::atom(site, &site.config.title, "/", site.pages.iter().collect()).into_bytes(),
+        ));
+        for s in site.sections.iter().skip(1) {
+            let pages: Vec<&Page> = s.pages.iter().map(|&i| &site.pages[i]).collect();
+            let title = format!("{} — {}", s.title, site.config.title);
+            files.push((
+                format!("{}atom.xml", &s.path[1..]),
+                feeds::atom(site, &title, &s.path, pages).into_bytes(),
+            ));
+        }
+        files.push((
+            "sitemap.xml".to_owned(),
+            feeds::sitemap(site, &self.taxonomies).into_bytes(),
+        ));
+        files.push((
+            "robots.txt".to_owned(),
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                site.config.base()
+            )
+            .into_bytes(),
+        ));
+        for page in &site.pages {
+            for alias in &page.meta.aliases {
+                let to = format!("{}{}", site.config.base(), page.path);
+                files.push((
+                    output_file(&crate::content::normalize_alias(alias)),
+                    feeds::redirect(&to).into_bytes(),
+                ));
+            }
+            if page.kind == Kind::ActionMonth {
+                files.push((
+                    format!("{}{CALENDAR_FILE}", &page.path[1..]),
+                    feeds::action_month_calendar(site, page).into_bytes(),
+                ));
+            }
+        }
+        for s in &site.sections {
+            for alias in &s.matter.aliases {
+                let to = format!("{}{}", site.config.base(), s.path);
+                files.push((
+                    output_file(&crate::content::normalize_alias(alias)),
+                    feeds::redirect(&to).into_bytes(),
+                ));
+            }
+        }
+        if site.has_code()
+            && let Some(css) = crate::markdown::highlight_css(&site.config.markdown.highlight_theme)
+        {
+            files.push(("css/syntax.css".to_owned(), css.into_bytes()));
+        }
+        for (path, f) in self.theme.statics() {
+            files.push((path.to_owned(), f.bytes.clone()));
+        }
+        let mut written: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        files.par_iter().try_for_each(|(p, b)| sink.put(p, b))?;
+        let statics: Result<Vec<String>> = site
+            .static_files
+            .par_iter()
+            .map(|f| {
+                let bytes = crate::error::read(&f.source)?;
+                sink.put(&f.dest, &bytes)?;
+                Ok(f.dest.clone())
+            })
+            .collect();
+        written.extend(statics?);
+        Ok(written)
+    }
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    title: &'a str,
+    path: &'a str,
+    permalink: String,
+    kind: &'static str,
+    kind_label: &'static str,
+    content: &'a str,
+    summary: Option<&'a str>,
+    extra: &'a BTreeMap<String, serde_json::Value>,
+    subsections: Vec<SectionRef<'a>>,
+    feed: Option<String>,
+    page_count: usize,
+}
+
+#[derive(Serialize)]
+struct HomeView<'a> {
+    /// The running Safety Action Month, else the next one, else the latest.
+    action_month: Option<PageSummary<'a>>,
+    /// Newest items by kind id (`campaign`, `news`, ...).
+    latest: BTreeMap<&'static str, Vec<PageSummary<'a>>>,
+}
+
+/// The running action month, else the next to come, else the most recent.
+pub fn featured_action_month(site: &Site) -> Option<&Page> {
+    let today = site.today;
+    let months: Vec<(&Page, crate::date::Date, crate::date::Date)> = site
+        .pages
+        .iter()
+        .filter_map(|p| match &p.fields {
+            crate::content::kind::KindFields::ActionMonth(a) => {
+                crate::content::action_month_period(a).map(|(s, e)| (p, s, e))
+            }
+            _ => None,
+        })
+        .collect();
+    let running = months.iter().find(|(_, s, e)| *s <= today && today <= *e);
+    let next = months
+        .iter()
+        .filter(|(_, s, _)| *s > today)
+        .min_by_key(|(_, s, _)| *s);
+    let latest = months.iter().max_by_key(|(_, _, e)| *e);
+    running.or(next).or(latest).map(|(p, _, _)| *p)
+}
+
+/// Previous and next page in the page's section order.
+fn neighbours(site: &Site, i: usize) -> (Option<&Page>, Option<&Page>) {
+    let page = &site.pages[i];
+    let list = &site.sections[page.section].pages;
+    if page.section == 0 {
+        return (None, None);
+    }
+    let Some(pos) = list.iter().position(|&x| x == i) else {
+        return (None, None);
+    };
+    let prev = pos.checked_sub(1).map(|p| &site.pages[list[p]]);
+    let next = list.get(pos + 1).map(|&n| &site.pages[n]);
+    (prev, next)
+}
+
+/// URL path -> file path inside the output: `/a/b/` -> `a/b/index.html`.
+pub fn output_file(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".to_owned()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// A template error as a diagnostic naming the template file and line, and the page
+/// being rendered.
+fn template_error(theme: &Theme, e: &tera::Error, rendering: Option<&std::path::Path>) -> Error {
+    let (mut message, file, line, col) = match e.kind() {
+        tera::ErrorKind::SyntaxError(err) | tera::ErrorKind::RenderingError(err) => (
+            err.message().to_owned(),
+            err.filename().to_owned(),
+            err.span().start_line,
+            err.span().start_col + 1,
+        ),
+        other => (other.to_string(), String::new(), 1, 1),
+    };
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let location = (!file.is_empty()).then(|| Location::new(theme.shown_path(&file), line, col));
+    let help = match rendering {
+        Some(p) => format!(
+            "this happened while rendering {}; fix the template, or the page's front matter if a value is missing",
+            p.display()
+        ),
+        None => "fix the template".to_owned(),
+    };
+    Error::Content(vec![
+        Diagnostic::error("E041", location, format!("template error: {message}")).with_help(help),
+    ])
+}

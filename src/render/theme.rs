@@ -1,0 +1,121 @@
+//! The theme: templates and static files. The default theme is built into the binary; a
+//! site's `themes/<name>/` folder overrides it file by file (or provides a whole other
+//! theme).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, Error, Location, Result};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/theme.rs"));
+}
+
+pub const DEFAULT: &str = "cong-thong-tin";
+
+/// Where a theme file comes from, for error messages.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    BuiltIn,
+    Site(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub bytes: Vec<u8>,
+    pub origin: Origin,
+}
+
+/// All files of the theme in use, keyed by their path inside the theme
+/// (`templates/page.html`, `static/css/site.css`).
+#[derive(Debug, Default)]
+pub struct Theme {
+    pub files: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str) -> Result<Theme> {
+        let mut theme = Theme::default();
+        if name == DEFAULT {
+            for (path, bytes) in embedded::FILES {
+                theme.files.insert(
+                    (*path).to_owned(),
+                    ThemeFile {
+                        bytes: bytes.to_vec(),
+                        origin: Origin::BuiltIn,
+                    },
+                );
+            }
+        }
+        let dir = root.join("themes").join(name);
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| {
+                    Error::Usage(format!(
+                        "cannot read the theme folder {}: {e}",
+                        dir.display()
+                    ))
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                let key = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if key.split('/').any(|s| s.starts_with('.')) || key.ends_with('~') {
+                    continue;
+                }
+                let bytes = crate::error::read(entry.path())?;
+                let shown = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                theme.files.insert(
+                    key,
+                    ThemeFile {
+                        bytes,
+                        origin: Origin::Site(shown),
+                    },
+                );
+            }
+        } else if name != DEFAULT {
+            return Err(Error::Content(vec![Diagnostic::error(
+                "E040",
+                Some(Location::new("site.toml", 1, 1)),
+                format!("theme \"{name}\" not found: there is no folder themes/{name}"),
+            )
+            .with_help(format!("remove the theme line to use the built-in theme \"{DEFAULT}\", or add the theme's folder"))]));
+        }
+        Ok(theme)
+    }
+
+    /// Templates: (name inside templates/, text, origin).
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("templates/").map(|n| (n, f)))
+    }
+
+    /// Static files: (output path, file).
+    pub fn statics(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("static/").map(|n| (n, f)))
+    }
+
+    /// The path to show in an error about template `name`.
+    pub fn shown_path(&self, template: &str) -> PathBuf {
+        match self
+            .files
+            .get(&format!("templates/{template}"))
+            .map(|f| &f.origin)
+        {
+            Some(Origin::Site(p)) => p.clone(),
+            _ => PathBuf::from(format!("themes/{DEFAULT}/templates/{template} (built in)")),
+        }
+    }
+}
