@@ -25,6 +25,8 @@ use views::*;
 pub const PAGE_SEGMENT: &str = "trang";
 /// File name of an action month's calendar, next to its page.
 pub const CALENDAR_FILE: &str = "lich-su-kien.ics";
+/// The page listing site.toml's agencies and their responsibilities.
+pub const AGENCIES_PATH: &str = "/co-quan/";
 
 /// A taxonomy with its terms, computed from the published pages.
 #[derive(Debug, Serialize)]
@@ -137,6 +139,8 @@ enum Job<'a> {
     },
     Home,
     NotFound,
+    /// The agencies of site.toml and what each is responsible for, at `AGENCIES_PATH`.
+    Agencies,
 }
 
 pub struct Renderer<'a> {
@@ -211,6 +215,7 @@ impl<'a> Renderer<'a> {
                 path: t.path.clone(),
             })
             .collect();
+        let agencies_path = self.agencies_path();
         let g = self.tera.global_context();
         g.insert("config", &site.config);
         g.insert("base_url", site.config.base());
@@ -221,6 +226,17 @@ impl<'a> Renderer<'a> {
         g.insert("data", &site.data);
         g.insert("has_code", &site.has_code());
         g.insert("loa_version", env!("CARGO_PKG_VERSION"));
+        g.insert("agencies_path", &agencies_path);
+    }
+
+    /// Where the agencies page goes, if there is one: the site has agencies, the theme
+    /// has `agencies.html`, and no content claims the path.
+    fn agencies_path(&self) -> Option<&'static str> {
+        let site = self.site;
+        let taken = site.pages.iter().any(|p| p.path == AGENCIES_PATH)
+            || site.sections.iter().any(|s| s.path == AGENCIES_PATH);
+        (!site.config.agencies.is_empty() && !taken && self.tera.contains_template("agencies.html"))
+            .then_some(AGENCIES_PATH)
     }
 
     fn jobs(&self) -> Vec<Job<'_>> {
@@ -252,6 +268,9 @@ impl<'a> Renderer<'a> {
         }
         jobs.push(Job::Home);
         jobs.push(Job::NotFound);
+        if self.agencies_path().is_some() {
+            jobs.push(Job::Agencies);
+        }
         jobs
     }
 
@@ -365,6 +384,17 @@ impl<'a> Renderer<'a> {
                 ctx.insert("current_path", "/404.html");
                 ("/404.html".to_owned(), "404.html".to_owned(), ctx, None)
             }
+            Job::Agencies => {
+                let mut ctx = Context::new();
+                ctx.insert("agencies", &views::agencies(site));
+                ctx.insert("current_path", AGENCIES_PATH);
+                (
+                    AGENCIES_PATH.to_owned(),
+                    "agencies.html".to_owned(),
+                    ctx,
+                    None,
+                )
+            }
         };
         let html = self
             .tera
@@ -409,6 +439,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             feed: (index > 0).then(|| format!("{}atom.xml", s.path)),
             page_count: s.pages.len(),
+            ancestors: views::section_ancestors(self.site, index),
         }
     }
 
@@ -425,8 +456,18 @@ impl<'a> Renderer<'a> {
                 latest.insert(kind.id(), newest(kind, 6));
             }
         }
+        let featured = featured_action_month(site);
         HomeView {
-            action_month: featured_action_month(site).map(|p| summary(p, site)),
+            action_month: featured.map(|p| summary(p, site)),
+            upcoming_events: featured
+                .map(|p| {
+                    views::events(p, &site.config)
+                        .into_iter()
+                        .filter(|e| e.date >= site.today.to_string())
+                        .take(3)
+                        .collect()
+                })
+                .unwrap_or_default(),
             latest,
         }
     }
@@ -520,12 +561,16 @@ struct SectionView<'a> {
     subsections: Vec<SectionRef<'a>>,
     feed: Option<String>,
     page_count: usize,
+    /// Sections above this one, from the top (home excluded), for breadcrumbs.
+    ancestors: Vec<SectionRef<'a>>,
 }
 
 #[derive(Serialize)]
 struct HomeView<'a> {
     /// The running Safety Action Month, else the next one, else the latest.
     action_month: Option<PageSummary<'a>>,
+    /// The featured action month's next events, from today, at most three.
+    upcoming_events: Vec<EventView<'a>>,
     /// Newest items by kind id (`campaign`, `news`, ...).
     latest: BTreeMap<&'static str, Vec<PageSummary<'a>>>,
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::filters::period_status;
 use crate::config::{Agency, SiteConfig};
 use crate::content::front_matter::BroadcastBlock;
-use crate::content::kind::{Event, KindFields};
+use crate::content::kind::{Channel, Event, KindFields, SubjectType, ViolationStatus};
 use crate::content::{Kind, Page, Section, Site};
 use crate::date::Date;
 use crate::markdown::Heading;
@@ -37,8 +37,17 @@ pub struct PageSummary<'a> {
     pub date: Option<String>,
     pub summary: &'a str,
     pub image: Option<&'a str>,
+    /// `image` as a URL path: a bare name is a file under assets/ (`/assets/anh/a.png`).
+    pub image_url: Option<String>,
     pub image_alt: Option<&'a str>,
+    /// Where a campaign or an action month stands on the build date.
     pub status: Option<Status>,
+    /// A violation notice's status (`xu-phat-hanh-chinh`, ...) in words.
+    pub violation_status: Option<Status>,
+    /// The one ward a model or a notice is about, with its name and term page.
+    pub ward: Option<Link<'a>>,
+    /// A model's or a notice's subject (an individual's name arrives masked).
+    pub subject: Option<&'a str>,
     pub fields: &'a KindFields,
 }
 
@@ -63,12 +72,47 @@ pub struct PageView<'a> {
     pub calendar: Option<String>,
     pub previous: Option<PageSummary<'a>>,
     pub next: Option<PageSummary<'a>>,
+    /// Sections above the page, from the top (home excluded), for breadcrumbs.
+    pub ancestors: Vec<SectionRef<'a>>,
+    /// Absolute URL of the page's image, for Open Graph.
+    pub og_image: Option<String>,
+    /// A campaign's channels in words (`Loa truyền thanh`, ...).
+    pub channels: Vec<&'static str>,
+    /// `Tổ chức` or `Cá nhân` for a model or a notice.
+    pub subject_type_label: Option<&'static str>,
+    /// A notice's total: `total_fine`, else the sum of its fines.
+    pub fine_total: Option<u64>,
+    /// A document's original, when it has one.
+    pub file: Option<FileView>,
+}
+
+/// A downloadable file: its URL, type and size as readers expect ("PDF, 245 KB").
+#[derive(Serialize)]
+pub struct FileView {
+    pub url: String,
+    pub name: String,
+    /// Upper-case extension, `PDF`.
+    pub format: String,
+    /// Size in bytes, when the file is in the site.
+    pub size: Option<u64>,
 }
 
 #[derive(Serialize)]
 pub struct AgendaDay<'a> {
     pub date: String,
-    pub events: Vec<&'a Event>,
+    pub events: Vec<EventView<'a>>,
+}
+
+/// An agenda event with its organizer and ward resolved to names.
+#[derive(Serialize)]
+pub struct EventView<'a> {
+    pub date: String,
+    pub time: Option<&'a str>,
+    pub title: &'a str,
+    pub place: Option<&'a str>,
+    /// The agency's name when `organizer` is an agency id, else the text as written.
+    pub organizer: Option<&'a str>,
+    pub ward: Option<Link<'a>>,
 }
 
 #[derive(Serialize, Clone)]
@@ -96,7 +140,7 @@ pub fn status(page: &Page, today: Date) -> Option<Status> {
     Some(Status { id, label })
 }
 
-pub fn summary<'a>(page: &'a Page, site: &Site) -> PageSummary<'a> {
+pub fn summary<'a>(page: &'a Page, site: &'a Site) -> PageSummary<'a> {
     PageSummary {
         title: &page.title,
         path: &page.path,
@@ -106,10 +150,66 @@ pub fn summary<'a>(page: &'a Page, site: &Site) -> PageSummary<'a> {
         date: page.date().map(|d| d.to_string()),
         summary: &page.summary,
         image: page.meta.image.as_deref(),
+        image_url: page.meta.image.as_deref().map(asset_url),
         image_alt: page.meta.image_alt.as_deref(),
         status: status(page, site.today),
+        violation_status: match &page.fields {
+            KindFields::Violation(v) => v.status.map(violation_status),
+            _ => None,
+        },
+        ward: page.fields.ward().and_then(|w| ward_link(w, &site.config)),
+        subject: match &page.fields {
+            KindFields::Model(m) => m.subject.as_deref(),
+            KindFields::Violation(v) => v.subject.as_deref(),
+            _ => None,
+        },
         fields: &page.fields,
     }
+}
+
+/// A file path as written in front matter -> its URL path. A bare path names a file
+/// under assets/; a path starting with `/` or a URL is kept.
+pub fn asset_url(path: &str) -> String {
+    if path.starts_with('/') || path.contains("://") {
+        path.to_owned()
+    } else {
+        format!("/assets/{}", path.trim_start_matches("./"))
+    }
+}
+
+pub fn violation_status(s: ViolationStatus) -> Status {
+    let id = match s {
+        ViolationStatus::XuPhatHanhChinh => "xu-phat-hanh-chinh",
+        ViolationStatus::TruyTo => "truy-to",
+        ViolationStatus::XetXu => "xet-xu",
+        ViolationStatus::DaKhacPhuc => "da-khac-phuc",
+    };
+    Status {
+        id,
+        label: s.label_vi().to_owned(),
+    }
+}
+
+pub fn channel_label(c: Channel) -> &'static str {
+    match c {
+        Channel::Web => "Cổng thông tin điện tử",
+        Channel::Loa => "Loa truyền thanh cơ sở",
+        Channel::Social => "Mạng xã hội",
+    }
+}
+
+pub fn subject_type_label(t: SubjectType) -> &'static str {
+    match t {
+        SubjectType::Organization => "Tổ chức",
+        SubjectType::Individual => "Cá nhân",
+    }
+}
+
+fn ward_link<'a>(slug: &str, config: &'a SiteConfig) -> Option<Link<'a>> {
+    config.ward(slug).map(|w| Link {
+        name: &w.name,
+        path: format!("{}{}/", taxonomy_path(&config.taxonomies.wards), w.slug),
+    })
 }
 
 /// URL path of a taxonomy: the slug of its display name (`Lĩnh vực` -> `/linh-vuc/`).
@@ -140,24 +240,77 @@ fn ward_links<'a>(page: &'a Page, config: &'a SiteConfig) -> Vec<Link<'a>> {
         .collect()
 }
 
-fn agenda(page: &Page) -> Vec<AgendaDay<'_>> {
+/// An action month's events in date and time order.
+pub fn events<'a>(page: &'a Page, config: &'a SiteConfig) -> Vec<EventView<'a>> {
     let KindFields::ActionMonth(a) = &page.fields else {
         return Vec::new();
     };
     let mut events: Vec<&Event> = a.events.iter().collect();
     events.sort_by(|x, y| (x.date, &x.time).cmp(&(y.date, &y.time)));
+    events
+        .into_iter()
+        .map(|e| EventView {
+            date: e.date.to_string(),
+            time: e.time.as_deref(),
+            title: &e.title,
+            place: e.place.as_deref(),
+            organizer: e
+                .organizer
+                .as_deref()
+                .map(|o| config.agency(o).map_or(o, |a| a.name.as_str())),
+            ward: e.ward.as_deref().and_then(|w| ward_link(w, config)),
+        })
+        .collect()
+}
+
+fn agenda<'a>(page: &'a Page, config: &'a SiteConfig) -> Vec<AgendaDay<'a>> {
     let mut days: Vec<AgendaDay> = Vec::new();
-    for e in events {
-        let date = e.date.to_string();
+    for e in events(page, config) {
         match days.last_mut() {
-            Some(d) if d.date == date => d.events.push(e),
+            Some(d) if d.date == e.date => d.events.push(e),
             _ => days.push(AgendaDay {
-                date,
+                date: e.date.clone(),
                 events: vec![e],
             }),
         }
     }
     days
+}
+
+fn file_view(path: &str, site: &Site) -> FileView {
+    let url = asset_url(path);
+    let name = path.rsplit('/').next().unwrap_or(path).to_owned();
+    let format = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_uppercase())
+        .unwrap_or_default();
+    let dest = url.trim_start_matches('/');
+    let size = site
+        .static_files
+        .iter()
+        .find(|f| f.dest == dest)
+        .and_then(|f| std::fs::metadata(&f.source).ok())
+        .map(|m| m.len());
+    FileView {
+        url,
+        name,
+        format,
+        size,
+    }
+}
+
+fn ancestors<'a>(site: &'a Site, mut section: usize) -> Vec<SectionRef<'a>> {
+    let mut chain = Vec::new();
+    while section != 0 {
+        let s = &site.sections[section];
+        chain.push(section_ref(s));
+        match s.parent {
+            Some(p) => section = p,
+            None => break,
+        }
+    }
+    chain.reverse();
+    chain
 }
 
 pub fn page_view<'a>(
@@ -181,11 +334,56 @@ pub fn page_view<'a>(
         reading_minutes: page.word_count.div_ceil(200).max(1),
         broadcast: page.meta.broadcast.as_ref(),
         section: section_ref(site.section_of(page)),
-        agenda: agenda(page),
+        agenda: agenda(page, config),
         calendar: (page.kind == Kind::ActionMonth)
             .then(|| format!("{}{}", page.path, super::CALENDAR_FILE)),
         previous: prev.map(|p| summary(p, site)),
         next: next.map(|p| summary(p, site)),
+        ancestors: ancestors(site, page.section),
+        og_image: page
+            .meta
+            .image
+            .as_deref()
+            .map(asset_url)
+            .map(|u| absolute_url(&u, config)),
+        channels: match &page.fields {
+            KindFields::Campaign(c) => c.channels.iter().map(|&c| channel_label(c)).collect(),
+            _ => Vec::new(),
+        },
+        subject_type_label: match &page.fields {
+            KindFields::Model(m) => m.subject_type.map(subject_type_label),
+            KindFields::Violation(v) => v.subject_type.map(subject_type_label),
+            _ => None,
+        },
+        fine_total: match &page.fields {
+            KindFields::Violation(v) => Some(
+                v.total_fine
+                    .unwrap_or_else(|| v.violations.iter().map(|x| x.fine).sum()),
+            ),
+            _ => None,
+        },
+        file: match &page.fields {
+            KindFields::Document(d) => d.file.as_deref().map(|f| file_view(f, site)),
+            _ => None,
+        },
+    }
+}
+
+/// A URL path on the site -> an absolute URL; absolute URLs are kept.
+pub fn absolute_url(path: &str, config: &SiteConfig) -> String {
+    if path.contains("://") {
+        path.to_owned()
+    } else {
+        format!("{}{}", config.base(), path)
+    }
+}
+
+/// Section ancestors of a section, for breadcrumbs: from the top, the section itself
+/// excluded.
+pub fn section_ancestors(site: &Site, index: usize) -> Vec<SectionRef<'_>> {
+    match site.sections[index].parent {
+        Some(p) => ancestors(site, p),
+        None => Vec::new(),
     }
 }
 
@@ -250,4 +448,44 @@ pub fn paginator<'a>(
             })
             .collect(),
     }
+}
+
+/// An office of site.toml with what it is responsible for and its newest published
+/// pages, for the agencies page.
+#[derive(Serialize)]
+pub struct AgencyView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub responsibilities: &'a [String],
+    /// Its published pages, newest first, at most five.
+    pub pages: Vec<PageSummary<'a>>,
+    pub page_count: usize,
+}
+
+pub fn agencies(site: &Site) -> Vec<AgencyView<'_>> {
+    site.config
+        .agencies
+        .iter()
+        .map(|a| {
+            let mut pages: Vec<&Page> = site
+                .pages
+                .iter()
+                .filter(|p| p.meta.agency.as_deref() == Some(a.id.as_str()))
+                .collect();
+            pages.sort_by(|x, y| y.sort_date().cmp(&x.sort_date()).then(x.rel.cmp(&y.rel)));
+            AgencyView {
+                id: &a.id,
+                name: &a.name,
+                short_name: &a.short_name,
+                responsibilities: &a.responsibilities,
+                page_count: pages.len(),
+                pages: pages
+                    .into_iter()
+                    .take(5)
+                    .map(|p| summary(p, site))
+                    .collect(),
+            }
+        })
+        .collect()
 }
