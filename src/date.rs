@@ -66,7 +66,7 @@ impl Date {
         let month = s[5..7].parse::<u8>().map_err(|_| bad())?;
         let day = s[8..10].parse::<u8>().map_err(|_| bad())?;
         Date::new(year, month, day).ok_or_else(|| {
-            format!("{s} does not exist in the calendar (check the day and the month)")
+            format!("\"{s}\" does not exist in the calendar (check the day and the month)")
         })
     }
 

@@ -273,17 +273,38 @@ fn read<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     // An empty block is an empty mapping, not "no value".
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str(yaml).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let text = e.to_string();
         let message = match text.rfind(" at line ") {
             Some(i) => text[..i].to_owned(),
             None => text,
         };
+        // libyaml leaves the mark at the start when a value parser of ours failed.
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .filter(|p| *p != (1, 1))
+            .or_else(|| locate_quoted_value(yaml, &message))
+            .unwrap_or((1, 1));
         YamlError {
             line,
             column,
             message,
         }
+    })
+}
+
+/// Errors raised by our own value parsers (dates) carry no position; they quote the
+/// value, so find where it is written.
+fn locate_quoted_value(yaml: &str, message: &str) -> Option<(usize, usize)> {
+    let start = message.find('"')? + 1;
+    let len = message[start..].find('"')?;
+    let value = &message[start..start + len];
+    if value.is_empty() {
+        return None;
+    }
+    yaml.lines().enumerate().find_map(|(i, l)| {
+        let col = l.find(value)?;
+        Some((i + 1, l[..col].chars().count() + 1))
     })
 }
 

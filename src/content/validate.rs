@@ -222,6 +222,16 @@ pub fn page(
     if !c.out.is_empty() {
         return Err(c.out);
     }
+    let mut meta = meta;
+    let mut fields = fields;
+    let mut title = title;
+    let mut body = split.body.to_owned();
+    if let Some(img) = &mut meta.image {
+        *img = asset_url(img);
+    }
+    if let KindFields::Violation(v) = &mut fields {
+        mask_individual(v, &mut title, &mut meta, &mut body);
+    }
     Ok(Page {
         source: path.to_path_buf(),
         rel,
@@ -232,7 +242,7 @@ pub fn page(
         title,
         slug,
         path: path_url,
-        body: split.body.to_owned(),
+        body,
         body_line: split.body_line,
         front_matter: split.yaml.to_owned(),
         content: String::new(),
@@ -242,6 +252,43 @@ pub fn page(
         word_count: 0,
         has_code: false,
     })
+}
+
+/// An image or file path as written in front matter -> its URL: relative paths are
+/// under assets/, which is copied to `/assets/`.
+pub fn asset_url(path: &str) -> String {
+    if path.starts_with('/') || path.contains("://") {
+        path.to_owned()
+    } else {
+        format!("/assets/{}", path.trim_start_matches("./"))
+    }
+}
+
+/// Initials of a person's name: "Nguyễn Văn Ví Dụ" -> "N.V.V.D.".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
+        .collect()
+}
+
+/// An individual named in a violation notice is shown by initials everywhere (page,
+/// lists, feeds, search, broadcasts) unless publication is allowed and justified.
+fn mask_individual(v: &mut ViolationFields, title: &mut String, meta: &mut Common, body: &mut String) {
+    if v.subject_type != Some(SubjectType::Individual) || v.publish_name {
+        return;
+    }
+    let Some(name) = v.subject.clone() else { return };
+    let masked = initials(&name);
+    if name.trim().is_empty() {
+        return;
+    }
+    *title = title.replace(&name, &masked);
+    if let Some(s) = &mut meta.summary {
+        *s = s.replace(&name, &masked);
+    }
+    *body = body.replace(&name, &masked);
+    v.subject = Some(masked);
 }
 
 fn check_slug(c: &mut Checker, s: &str) -> String {
@@ -399,7 +446,7 @@ fn check_kind(
         KindFields::Campaign(f) => check_campaign(c, meta, f),
         KindFields::ActionMonth(f) => check_action_month(c, f, config),
         KindFields::Model(f) => {
-            if f.subject.is_none() {
+            if blank(&f.subject) {
                 c.missing(kind, "subject", "subject: \"Công ty TNHH ...\"");
             }
             if let Some(w) = &f.ward {
@@ -412,7 +459,7 @@ fn check_kind(
                 ("number", &f.number, "number: \"52/KH-UBND\""),
                 ("issuer", &f.issuer, "issuer: \"Ủy ban nhân dân quận\""),
             ] {
-                if v.is_none() {
+                if blank(v) {
                     c.missing(kind, name, ex);
                 }
             }
@@ -433,6 +480,11 @@ fn check_kind(
         }
         KindFields::None => {}
     }
+}
+
+/// A required text field that is absent or empty.
+fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
 }
 
 fn check_period(c: &mut Checker, period: &Period) {
@@ -474,7 +526,7 @@ fn check_action_month(c: &mut Checker, f: &ActionMonthFields, config: &SiteConfi
     if f.year.is_none() {
         c.missing(Kind::ActionMonth, "year", "year: 2025");
     }
-    if f.theme.is_none() {
+    if blank(&f.theme) {
         c.missing(
             Kind::ActionMonth,
             "theme",
@@ -516,7 +568,7 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
     for (name, missing, ex) in [
         (
             "subject",
-            f.subject.is_none(),
+            blank(&f.subject),
             "subject: \"Công ty TNHH Minh Họa\"",
         ),
         (
@@ -526,7 +578,7 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
         ),
         (
             "decision_no",
-            f.decision_no.is_none(),
+            blank(&f.decision_no),
             "decision_no: \"123/QĐ-XPHC\"",
         ),
         (
@@ -536,7 +588,7 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
         ),
         (
             "issuer",
-            f.issuer.is_none(),
+            blank(&f.issuer),
             "issuer: \"Chủ tịch UBND quận\"",
         ),
         ("status", f.status.is_none(), "status: xu-phat-hanh-chinh"),
@@ -777,6 +829,14 @@ mod tests {
         );
         let kinds: Vec<&str> = found.iter().map(|f| f.2).collect();
         assert_eq!(kinds, ["a citizen-ID number", "a personal phone number"]);
+    }
+
+    #[test]
+    fn masks_names_by_initials() {
+        assert_eq!(initials("Nguyễn Văn Ví Dụ"), "N.V.V.D.");
+        assert_eq!(initials("  đỗ   thị an "), "Đ.T.A.");
+        assert_eq!(asset_url("anh/a.png"), "/assets/anh/a.png");
+        assert_eq!(asset_url("/static/a.png"), "/static/a.png");
     }
 
     #[test]
