@@ -66,6 +66,15 @@ pub enum Command {
         /// The page's title.
         title: String,
     },
+    /// Upload what changed in the built portal to a target of site.toml's [publish].
+    Publish {
+        /// List what would be added, changed and removed, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The [publish.NAME] target to use (needed when there are several).
+        #[arg(long)]
+        target: Option<String>,
+    },
     /// Create a new, minimal site that builds.
     Init {
         /// The folder to create.

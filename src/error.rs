@@ -145,6 +145,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Publishing to the portal's server failed; the message says what to do.
+    #[error("{0}")]
+    Publish(String),
     /// The command was used wrongly (bad option value, unknown section...).
     #[error("{0}")]
     Usage(String),

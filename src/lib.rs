@@ -13,6 +13,7 @@ pub mod error;
 pub mod ics;
 pub mod markdown;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod slug;

@@ -111,6 +111,24 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             log::info!("Wrote {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Publish { dry_run, target } => {
+            let opts = loa::publish::PublishOptions { dry_run: *dry_run };
+            let tty = std::io::IsTerminal::is_terminal(&std::io::stderr()) && !cli.quiet;
+            let mut progress = |p: loa::publish::Progress| {
+                if let (true, loa::publish::Progress::Sent { done, total, .. }) = (tty, &p) {
+                    let _ = write!(std::io::stderr(), "\r{done}/{total} files sent");
+                }
+            };
+            let summary = loa::publish::publish_site(&cli.root, target.as_deref(), &opts, &mut progress)?;
+            if tty {
+                let _ = writeln!(std::io::stderr());
+            }
+            for line in &summary.plan_lines {
+                println!("{line}");
+            }
+            log::info!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init { dir } => {
             loa::scaffold::init(dir)?;
             log::info!(
