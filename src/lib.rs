@@ -3,6 +3,7 @@
 //! build is a chain of plain functions: `content::load` -> `render` -> `output`.
 //! Nothing in the library prints; `main` reports.
 
+pub mod broadcast;
 pub mod build;
 pub mod cli;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod slug;
+pub mod speech;
 
 pub use build::{BuildOptions, BuildReport, build};
 pub use error::{Diagnostic, Error, Result};

@@ -457,7 +457,12 @@ impl<'a> Renderer<'a> {
             }
         }
         let featured = featured_action_month(site);
+        let mut sections = BTreeMap::new();
+        for s in &site.sections[1..] {
+            sections.entry(s.kind.id()).or_insert_with(|| section_ref(s));
+        }
         HomeView {
+            sections,
             action_month: featured.map(|p| summary(p, site)),
             upcoming_events: featured
                 .map(|p| {
@@ -569,6 +574,8 @@ struct SectionView<'a> {
 struct HomeView<'a> {
     /// The running Safety Action Month, else the next one, else the latest.
     action_month: Option<PageSummary<'a>>,
+    /// For each kind, the first section whose pages are of that kind (for "see all").
+    sections: BTreeMap<&'static str, SectionRef<'a>>,
     /// The featured action month's next events, from today, at most three.
     upcoming_events: Vec<EventView<'a>>,
     /// Newest items by kind id (`campaign`, `news`, ...).

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::filters::period_status;
 use crate::config::{Agency, SiteConfig};
-use crate::content::front_matter::BroadcastBlock;
+use crate::content::front_matter::{BroadcastBlock, Priority, WardSelection};
 use crate::content::kind::{Channel, Event, KindFields, SubjectType, ViolationStatus};
 use crate::content::{Kind, Page, Section, Site};
 use crate::date::Date;
@@ -17,6 +17,12 @@ use crate::slug::slugify;
 pub struct Link<'a> {
     pub name: &'a str,
     pub path: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PeriodView {
+    pub start: String,
+    pub end: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -40,6 +46,8 @@ pub struct PageSummary<'a> {
     /// `image` as a URL path: a bare name is a file under assets/ (`/assets/anh/a.png`).
     pub image_url: Option<String>,
     pub image_alt: Option<&'a str>,
+    /// A campaign's or an action month's period (an action month's default filled in).
+    pub period: Option<PeriodView>,
     /// Where a campaign or an action month stands on the build date.
     pub status: Option<Status>,
     /// A violation notice's status (`xu-phat-hanh-chinh`, ...) in words.
@@ -56,6 +64,8 @@ pub struct PageView<'a> {
     #[serde(flatten)]
     pub summary: PageSummary<'a>,
     pub updated: Option<String>,
+    /// The summary the author wrote (not one taken from the body), shown as a lead.
+    pub lead: Option<&'a str>,
     pub content: &'a str,
     pub toc: &'a [Heading],
     pub agency: Option<&'a Agency>,
@@ -84,6 +94,53 @@ pub struct PageView<'a> {
     pub fine_total: Option<u64>,
     /// A document's original, when it has one.
     pub file: Option<FileView>,
+    /// When and where the page is read on the loudspeakers, in words.
+    pub airing: Option<Airing<'a>>,
+}
+
+/// A `broadcast` block for readers: dates, slots by name and time, wards by name.
+#[derive(Serialize)]
+pub struct Airing<'a> {
+    pub from: Option<String>,
+    pub until: Option<String>,
+    /// `Buổi sáng (06:00)`, in the order of site.toml.
+    pub slots: Vec<String>,
+    /// True when every ward airs it; `wards` is then empty.
+    pub all_wards: bool,
+    pub wards: Vec<Link<'a>>,
+    /// `khan-cap`, `uu-tien` or `thong-thuong`.
+    pub priority: &'static str,
+    pub priority_label: &'static str,
+}
+
+fn airing<'a>(b: &'a BroadcastBlock, page: &Page, config: &'a SiteConfig) -> Airing<'a> {
+    let slots = config
+        .broadcast
+        .slots
+        .iter()
+        .filter(|s| b.slots.as_ref().is_none_or(|ids| ids.contains(&s.id)))
+        .map(|s| format!("{} ({})", s.name, s.time))
+        .collect();
+    let (all_wards, wards) = match &b.wards {
+        WardSelection::All => (true, Vec::new()),
+        WardSelection::Only(list) => (
+            false,
+            list.iter().filter_map(|w| ward_link(w, config)).collect(),
+        ),
+    };
+    Airing {
+        from: b.from.or_else(|| page.date()).map(|d| d.to_string()),
+        until: b.until.map(|d| d.to_string()),
+        slots,
+        all_wards,
+        wards,
+        priority: match b.priority {
+            Priority::KhanCap => "khan-cap",
+            Priority::UuTien => "uu-tien",
+            Priority::ThongThuong => "thong-thuong",
+        },
+        priority_label: b.priority.label_vi(),
+    }
 }
 
 /// A downloadable file: its URL, type and size as readers expect ("PDF, 245 KB").
@@ -130,12 +187,16 @@ pub fn section_ref(s: &Section) -> SectionRef<'_> {
     }
 }
 
+fn period(page: &Page) -> Option<(Date, Date)> {
+    match &page.fields {
+        KindFields::Campaign(c) => c.period.as_ref().map(|p| (p.start, p.end)),
+        KindFields::ActionMonth(a) => crate::content::action_month_period(a),
+        _ => None,
+    }
+}
+
 pub fn status(page: &Page, today: Date) -> Option<Status> {
-    let (start, end) = match &page.fields {
-        KindFields::Campaign(c) => c.period.as_ref().map(|p| (p.start, p.end))?,
-        KindFields::ActionMonth(a) => crate::content::action_month_period(a)?,
-        _ => return None,
-    };
+    let (start, end) = period(page)?;
     let (id, label) = period_status(start, end, today);
     Some(Status { id, label })
 }
@@ -152,6 +213,10 @@ pub fn summary<'a>(page: &'a Page, site: &'a Site) -> PageSummary<'a> {
         image: page.meta.image.as_deref(),
         image_url: page.meta.image.as_deref().map(asset_url),
         image_alt: page.meta.image_alt.as_deref(),
+        period: period(page).map(|(s, e)| PeriodView {
+            start: s.to_string(),
+            end: e.to_string(),
+        }),
         status: status(page, site.today),
         violation_status: match &page.fields {
             KindFields::Violation(v) => v.status.map(violation_status),
@@ -323,6 +388,7 @@ pub fn page_view<'a>(
     PageView {
         summary: summary(page, site),
         updated: page.meta.updated.as_ref().map(|d| d.date.to_string()),
+        lead: page.meta.summary.as_deref(),
         content: &page.content,
         toc: &page.toc,
         agency: page.meta.agency.as_deref().and_then(|a| config.agency(a)),
@@ -366,6 +432,11 @@ pub fn page_view<'a>(
             KindFields::Document(d) => d.file.as_deref().map(|f| file_view(f, site)),
             _ => None,
         },
+        airing: page
+            .meta
+            .broadcast
+            .as_ref()
+            .map(|b| airing(b, page, config)),
     }
 }
 
