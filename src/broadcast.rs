@@ -169,24 +169,33 @@ impl<'a> Broadcasts<'a> {
         }
     }
 
-    /// A warning for each bulletin longer than its slot, naming what does not fit.
+    /// A warning for each set of items that overflows its slot, naming what does not fit
+    /// and the first bulletin concerned (one warning, not one per day and ward).
     pub fn overlong_warnings(&self, bulletins: &[Bulletin]) -> Vec<Diagnostic> {
-        bulletins
-            .iter()
-            .filter(|b| !b.overflow.is_empty())
-            .map(|b| {
-                let names: Vec<String> = b.overflow.iter().map(|&i| format!("\"{}\"", self.items[i].title)).collect();
-                let page = &self.site.pages[self.items[b.overflow[0]].page];
+        let mut groups: BTreeMap<&[usize], Vec<&Bulletin>> = BTreeMap::new();
+        for b in bulletins.iter().filter(|b| !b.overflow.is_empty()) {
+            groups.entry(b.overflow.as_slice()).or_default().push(b);
+        }
+        groups
+            .into_iter()
+            .map(|(overflow, list)| {
+                let first = list[0];
+                let names: Vec<String> = overflow.iter().map(|&i| format!("\"{}\"", self.items[i].title)).collect();
+                let page = &self.site.pages[self.items[overflow[0]].page];
+                let more = match list.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} other bulletins)", n - 1),
+                };
                 Diagnostic::warning(
                     "W052",
                     Some(Location::new(&page.source, 1, 1)),
                     format!(
-                        "the bulletin of {} for {} ({}) lasts {} but the slot has {}; these items do not fit: {}",
-                        b.date,
-                        b.ward,
-                        b.slot,
-                        minutes_label(b.seconds),
-                        minutes_label(b.slot_seconds),
+                        "the bulletin of {} for {} ({}) lasts {} but the slot has {}{more}; these items do not fit: {}",
+                        first.date,
+                        first.ward,
+                        first.slot,
+                        minutes_label(first.seconds),
+                        minutes_label(first.slot_seconds),
                         names.join(", ")
                     ),
                 )
