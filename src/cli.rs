@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::BuildOptions;
 use crate::date::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, Lang, Result};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,8 +28,17 @@ pub struct Cli {
     /// Say more: timings of each stage.
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Language of messages (default: $LOA_LANG, else site.toml's language, else vi).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -80,6 +89,31 @@ pub enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
+}
+
+/// The language of messages: `--lang`, then `LOA_LANG`, then site.toml's `language`,
+/// then Vietnamese.
+pub fn lang(cli: &Cli) -> Lang {
+    let option = cli.lang.map(|l| match l {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    });
+    let env = std::env::var("LOA_LANG").ok();
+    let site = site_language(&cli.root);
+    Lang::choose(option, env.as_deref(), site.as_deref())
+}
+
+/// site.toml's `language`, read leniently: a site.toml with errors still gets its
+/// errors in its own language.
+fn site_language(root: &std::path::Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(crate::config::FILE_NAME)).ok()?;
+    if let Ok(table) = text.parse::<toml::Table>() {
+        return table.get("language")?.as_str().map(str::to_owned);
+    }
+    text.lines().find_map(|l| {
+        let v = l.trim().strip_prefix("language")?.trim_start().strip_prefix('=')?;
+        Some(v.trim().trim_matches('"').to_owned())
+    })
 }
 
 /// Parse `--today`, or take today's date in Vietnam.

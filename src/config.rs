@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Diagnostic, Error, Location, Result, explain_serde_message};
+use crate::error::{ConfigProblem, Diagnostic, Error, Location, Message, Result, serde_message};
 
 pub const FILE_NAME: &str = "site.toml";
 
@@ -276,11 +276,10 @@ impl SiteConfig {
                 Some(span) => line_col(text, span.start),
                 None => (1, 1),
             };
-            let (message, help) = explain_serde_message(e.message());
-            let mut d = Diagnostic::error("E010", Some(Location::new(path, line, column)), message)
-                .quote_from(text);
-            d.help = help.or(Some("see the site.toml section of the README".to_owned()));
-            Error::Content(vec![d])
+            let message = serde_message(e.message(), None, true);
+            Error::Content(vec![
+                Diagnostic::new(message, Some(Location::new(path, line, column))).quote_from(text),
+            ])
         })?;
         let problems = config.validate(text, path);
         if problems.is_empty() {
@@ -302,12 +301,7 @@ impl SiteConfig {
         let bytes = crate::error::read(&path)?;
         let text = crate::content::normalize_text(&bytes).map_err(|column| {
             Error::Content(vec![
-                Diagnostic::error(
-                    "E002",
-                    Some(Location::new(FILE_NAME, 1, column)),
-                    "site.toml is not UTF-8 text",
-                )
-                .with_help("save the file as UTF-8 in your editor"),
+                Diagnostic::new(Message::NotUtf8, Some(Location::new(FILE_NAME, 1, column))),
             ])
         })?;
         SiteConfig::parse(&text, Path::new(FILE_NAME))
@@ -315,63 +309,41 @@ impl SiteConfig {
 
     fn validate(&self, text: &str, path: &Path) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut err = |needle: &str, message: String, help: &str| {
+        let mut err = |needle: &str, problem: ConfigProblem| {
             let (line, column) = find_in(text, needle);
             out.push(
-                Diagnostic::error("E011", Some(Location::new(path, line, column)), message)
-                    .with_help(help)
-                    .quote_from(text),
+                Diagnostic::new(
+                    Message::Config(problem),
+                    Some(Location::new(path, line, column)),
+                )
+                .quote_from(text),
             );
         };
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
-            err(
-                "base_url",
-                format!("base_url \"{}\" is not a web address", self.base_url),
-                "write the portal's address, e.g. base_url = \"https://atvsld.example.gov.vn\"",
-            );
+            err("base_url", ConfigProblem::BaseUrl(self.base_url.clone()));
         }
         if self.paginate_by == 0 {
-            err(
-                "paginate_by",
-                "paginate_by must be at least 1".into(),
-                "e.g. paginate_by = 10",
-            );
+            err("paginate_by", ConfigProblem::PaginateZero);
         }
         let mut seen = std::collections::BTreeSet::new();
         for ward in &self.wards {
             if !is_slug(&ward.slug) {
-                err(
-                    &ward.slug,
-                    format!(
-                        "ward slug \"{}\" must be lowercase ASCII letters, digits and hyphens",
-                        ward.slug
-                    ),
-                    "e.g. slug = \"an-bien\"",
-                );
+                err(&ward.slug, ConfigProblem::WardSlug(ward.slug.clone()));
             } else if !seen.insert(ward.slug.as_str()) {
                 err(
                     &format!("\"{}\"", ward.slug),
-                    format!("ward \"{}\" is declared twice", ward.slug),
-                    "remove one of the two [[wards]] tables",
+                    ConfigProblem::WardTwice(ward.slug.clone()),
                 );
             }
         }
         let mut seen = std::collections::BTreeSet::new();
         for agency in &self.agencies {
             if !is_slug(&agency.id) {
-                err(
-                    &agency.id,
-                    format!(
-                        "agency id \"{}\" must be lowercase ASCII letters, digits and hyphens",
-                        agency.id
-                    ),
-                    "e.g. id = \"phong-vhtt\"",
-                );
+                err(&agency.id, ConfigProblem::AgencyId(agency.id.clone()));
             } else if !seen.insert(agency.id.as_str()) {
                 err(
                     &format!("\"{}\"", agency.id),
-                    format!("agency \"{}\" is declared twice", agency.id),
-                    "remove one of the two [[agencies]] tables",
+                    ConfigProblem::AgencyTwice(agency.id.clone()),
                 );
             }
         }
@@ -379,45 +351,25 @@ impl SiteConfig {
         if !(60..=400).contains(&b.syllables_per_minute) {
             err(
                 "syllables_per_minute",
-                format!(
-                    "syllables_per_minute = {} is not a speaking rate",
-                    b.syllables_per_minute
-                ),
-                "announcers read 160 to 200 syllables a minute; the default is 180",
+                ConfigProblem::SpeakingRate(b.syllables_per_minute),
             );
         }
         let mut seen = std::collections::BTreeSet::new();
         for slot in &b.slots {
             if crate::date::parse_hhmm(&slot.time).is_none() {
-                err(
-                    &slot.time,
-                    format!("slot time \"{}\" is not a time of day", slot.time),
-                    "write it as HH:MM, e.g. time = \"06:00\"",
-                );
+                err(&slot.time, ConfigProblem::SlotTime(slot.time.clone()));
             }
             if slot.minutes == 0 {
-                err(
-                    &slot.id,
-                    format!("slot \"{}\" lasts 0 minutes", slot.id),
-                    "give it minutes = 15 or similar",
-                );
+                err(&slot.id, ConfigProblem::SlotZeroMinutes(slot.id.clone()));
             }
             if !seen.insert(slot.id.as_str()) {
-                err(
-                    &slot.id,
-                    format!("slot \"{}\" is declared twice", slot.id),
-                    "give each slot its own id",
-                );
+                err(&slot.id, ConfigProblem::SlotTwice(slot.id.clone()));
             }
         }
         for (name, target) in &self.publish {
             let known = ["file://", "sftp://"];
             if !known.iter().any(|p| target.target.starts_with(p)) {
-                err(
-                    &target.target,
-                    format!("publish target \"{name}\" is neither file:// nor sftp://"),
-                    "e.g. target = \"sftp://user@host:22/var/www/atvsld\"",
-                );
+                err(&target.target, ConfigProblem::PublishTarget(name.clone()));
             }
         }
         out

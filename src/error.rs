@@ -1,9 +1,17 @@
 //! Errors and diagnostics. Every problem a user can cause is a [`Diagnostic`] that points
 //! into the user's file (`file:line:column`), quotes the line and says what to do. The
 //! library never prints: callers decide how diagnostics reach people.
+//!
+//! A diagnostic made from a [`Message`] can be written in Vietnamese or English
+//! ([`Diagnostic::localize`]); its code is the same in both. Its `message` and `help`
+//! hold English until it is localized, so tests can read them either way.
+
+mod message;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use message::{Choice, ConfigProblem, Edge, Lang, Message, PersonalNumber};
 
 /// A position in a user's file. Lines and columns are 1-based; `path` is relative to the
 /// site root when the file is inside it.
@@ -49,9 +57,38 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The offending line as written, filled in by [`Diagnostic::quote_from`].
     pub quoted: Option<String>,
+    /// What the diagnostic says, for writing it in another language. `None` for a
+    /// diagnostic made from a plain (English) string.
+    #[serde(skip)]
+    pub text: Option<Message>,
 }
 
 impl Diagnostic {
+    /// A diagnostic from a [`Message`]: its code, severity, text and hint (in English
+    /// until [`Diagnostic::localize`] is called).
+    pub fn new(text: Message, location: Option<Location>) -> Self {
+        let (message, help) = text.render(Lang::En);
+        Diagnostic {
+            severity: text.severity(),
+            code: text.code(),
+            location,
+            message,
+            help,
+            quoted: None,
+            text: Some(text),
+        }
+    }
+
+    /// Write the message and hint in `lang`. Diagnostics made from plain strings keep
+    /// their English.
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(text) = &self.text {
+            let (message, help) = text.render(lang);
+            self.message = message;
+            self.help = help;
+        }
+    }
+
     pub fn error(
         code: &'static str,
         location: Option<Location>,
@@ -64,6 +101,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             quoted: None,
+            text: None,
         }
     }
 
@@ -78,6 +116,7 @@ impl Diagnostic {
         }
     }
 
+    /// A hint for a diagnostic made from a plain string.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -106,6 +145,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Labels stay in English in both languages, like the codes: they are what
+        // people search for and what tools match.
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -154,10 +195,30 @@ pub enum Error {
 }
 
 fn summarize(diags: &[Diagnostic]) -> String {
+    build_summary(diags, Lang::En)
+}
+
+/// The last line of a failed build, in `lang`.
+pub fn build_summary(diags: &[Diagnostic], lang: Lang) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    match errors {
-        1 => "1 error in the site's files; nothing was written".to_owned(),
-        n => format!("{n} errors in the site's files; nothing was written"),
+    match (lang, errors) {
+        (Lang::Vi, n) => format!("{n} lỗi trong các tệp của trang; chưa ghi tệp nào"),
+        (Lang::En, 1) => "1 error in the site's files; nothing was written".to_owned(),
+        (Lang::En, n) => format!("{n} errors in the site's files; nothing was written"),
+    }
+}
+
+/// The last line of `loa check`, in `lang`.
+pub fn check_summary(diags: &[Diagnostic], lang: Lang) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    match lang {
+        Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ),
     }
 }
 
@@ -203,6 +264,56 @@ pub fn explain_serde_message(raw: &str) -> (String, Option<String>) {
         None => format!("remove it, or use one of: {}", expected.join(", ")),
     };
     (message, Some(help))
+}
+
+/// A serde error message (YAML front matter, site.toml) as a [`Message`]: unknown
+/// fields with a suggestion, wrong types, dates; anything else is passed on as the
+/// parser wrote it. `config` picks site.toml's codes (E010) over front matter's.
+pub fn serde_message(raw: &str, expected_fields: Option<&[&str]>, config: bool) -> Message {
+    if let Some(rest) = raw.strip_prefix("unknown field `")
+        && let Some((field, tail)) = rest.split_once('`')
+    {
+        let listed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+        let expected = expected_fields.unwrap_or(&listed);
+        let hint = Choice::among(field, expected);
+        let field = field.to_owned();
+        return if config {
+            Message::ConfigUnknownKey { key: field, hint }
+        } else {
+            Message::UnknownField { field, hint }
+        };
+    }
+    if config {
+        return Message::ConfigSyntax {
+            detail: raw.to_owned(),
+        };
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return Message::WrongType {
+            found: found.to_owned(),
+            expected: expected.to_owned(),
+        };
+    }
+    let quoted = || {
+        let start = raw.find('"')? + 1;
+        let len = raw[start..].find('"')?;
+        Some(raw[start..start + len].to_owned())
+    };
+    if raw.contains("does not exist in the calendar")
+        && let Some(value) = quoted()
+    {
+        return Message::ImpossibleDate { value };
+    }
+    if raw.contains("is not a date")
+        && let Some(value) = quoted()
+    {
+        return Message::NotADate { value };
+    }
+    Message::YamlSyntax {
+        detail: raw.to_owned(),
+    }
 }
 
 /// The candidate closest to `word`, when it is close enough to be a likely typo.

@@ -5,6 +5,7 @@
 
 pub mod broadcast;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use loa::cli::{Cli, Command, Format};
+use loa::error::Lang;
 use loa::{Diagnostic, Error};
 
 /// Messages go to stderr, one line each, without decoration.
@@ -37,27 +38,39 @@ fn main() -> ExitCode {
     let logger = Box::leak(Box::new(StderrLogger { level }));
     let _ = log::set_logger(logger);
     log::set_max_level(level);
-    match run(&cli) {
+    let lang = loa::cli::lang(&cli);
+    match run(&cli, lang) {
         Ok(code) => code,
         Err(e) => {
-            report(&e);
+            report(&e, lang);
             ExitCode::from(e.exit_code() as u8)
         }
     }
 }
 
-fn print_diagnostics(diags: &[Diagnostic]) {
+/// Diagnostics in the chosen language, sorted by file and line.
+fn localized(diags: &[Diagnostic], lang: Lang) -> Vec<Diagnostic> {
+    let mut diags = diags.to_vec();
+    for d in &mut diags {
+        d.localize(lang);
+    }
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags
+}
+
+fn print_diagnostics(diags: &[Diagnostic], lang: Lang) {
     let mut err = std::io::stderr().lock();
-    for d in diags {
+    for d in localized(diags, lang) {
         let _ = writeln!(err, "{d}\n");
     }
 }
 
-fn report(e: &Error) {
+fn report(e: &Error, lang: Lang) {
     match e {
         Error::Content(diags) => {
-            print_diagnostics(diags);
-            let _ = writeln!(std::io::stderr(), "{e}");
+            print_diagnostics(diags, lang);
+            let summary = loa::error::build_summary(diags, lang);
+            let _ = writeln!(std::io::stderr(), "{summary}");
         }
         other => {
             let _ = writeln!(std::io::stderr(), "error: {other}");
@@ -65,7 +78,7 @@ fn report(e: &Error) {
     }
 }
 
-fn run(cli: &Cli) -> Result<ExitCode, Error> {
+fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
     match &cli.command {
         Command::Build {
             output,
@@ -74,7 +87,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         } => {
             let opts = loa::cli::build_options(cli, output.clone(), base_url.clone(), *drafts)?;
             let r = loa::build(&opts)?;
-            print_diagnostics(&r.warnings);
+            print_diagnostics(&r.warnings, lang);
             log::info!(
                 "Built {} pages ({} files) into {} in {} ms",
                 r.pages,
@@ -86,18 +99,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         }
         Command::Check { format, drafts } => {
             let opts = loa::cli::build_options(cli, None, None, *drafts)?;
-            let diags = loa::build::check(&opts)?;
+            let diags = localized(&loa::check::check(&opts)?, lang);
             let errors = diags.iter().filter(|d| d.is_error()).count();
             match format {
                 Format::Text => {
-                    print_diagnostics(&diags);
-                    log::info!("{} errors, {} warnings", errors, diags.len() - errors);
+                    let _ = write!(std::io::stderr(), "{}", loa::check::to_text(&diags, lang));
                 }
-                Format::Json => {
-                    let json =
-                        serde_json::to_string_pretty(&diags).unwrap_or_else(|_| "[]".to_owned());
-                    println!("{json}");
-                }
+                Format::Json => println!("{}", loa::check::to_json(&diags)),
             }
             Ok(if errors > 0 {
                 ExitCode::from(1)

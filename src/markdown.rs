@@ -2,7 +2,10 @@
 //! headings (with ASCII ids), internal `@/` links to check, images, plain text for
 //! summaries and search. Raw HTML follows `[markdown] raw_html`; link targets that could
 //! run a script are neutralised; fenced code is highlighted with CSS classes, and
-//! syntect's data is loaded only when some page has a code block.
+//! syntect's data is loaded only when some page has a code block. With
+//! `raw_html = "sanitize"` the rendered page goes through ammonia, which keeps ordinary
+//! markup and drops everything that could run code. Lists and quotes nested deeper than
+//! [`MAX_NESTING`] are refused, so no input can exhaust the stack of a later stage.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -12,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 use serde::Serialize;
 
 use crate::config::RawHtml;
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, Location, Message};
 use crate::slug::slugify;
 
 /// A heading of a page, for its table of contents and `#anchor` checks.
@@ -60,6 +63,10 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The deepest nesting of lists and block quotes a page may have. Real documents use
+/// three or four levels; the cap keeps hostile input from exhausting any stage's stack.
+pub const MAX_NESTING: usize = 100;
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -95,6 +102,15 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    if let Some(offset) = too_deep(&events) {
+        let (line, column) = lines.at(body, offset);
+        let mut out = Rendered::default();
+        out.diagnostics.push(Diagnostic::new(
+            Message::TooDeep { limit: MAX_NESTING },
+            Some(Location::new(ctx.source, line, column)),
+        ));
+        return out;
+    }
     let mut out = Rendered {
         headings: assign_heading_ids(&mut events),
         ..Rendered::default()
@@ -158,6 +174,17 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
                 }));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
+                if ctx.raw_html == RawHtml::Sanitize
+                    && let Some(found) = executable_html(&html)
+                {
+                    let (line, column) = at();
+                    out.diagnostics.push(Diagnostic::new(
+                        Message::HtmlSanitized {
+                            removed: found.to_owned(),
+                        },
+                        Some(Location::new(ctx.source, line, column)),
+                    ));
+                }
                 rewritten.push(raw_html(html, ctx.raw_html));
             }
             Event::Text(t) => {
@@ -177,7 +204,162 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
     }
     out.word_count = out.plain.split_whitespace().count();
     pulldown_cmark::html::push_html(&mut out.html, rewritten.into_iter());
+    if ctx.raw_html == RawHtml::Sanitize {
+        out.html = sanitize(&out.html);
+    }
     out
+}
+
+/// The offset of the first list or quote nested deeper than [`MAX_NESTING`].
+fn too_deep(events: &[(Event, std::ops::Range<usize>)]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Item) => {
+                depth += 1;
+                if depth > 2 * MAX_NESTING {
+                    return Some(range.start);
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Item) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Keep ordinary markup, drop scripts, event handlers, styles and `javascript:` URLs.
+/// Runs over the whole rendered page, so raw tags split across markdown events are seen
+/// in their context.
+fn sanitize(html: &str) -> String {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut b = ammonia::Builder::default();
+            b.add_generic_attributes(["id", "class", "title", "lang"])
+                .add_tags([
+                    "input",
+                    "figure",
+                    "figcaption",
+                    "section",
+                    "details",
+                    "summary",
+                ])
+                .add_tag_attributes("input", ["type", "checked", "disabled"])
+                .add_tag_attributes("pre", ["data-lang"])
+                .add_tag_attributes("th", ["style"])
+                .add_tag_attributes("td", ["style"])
+                .attribute_filter(|element, attribute, value| match (element, attribute) {
+                    (_, "style") => matches!(
+                        value,
+                        "text-align: left" | "text-align: center" | "text-align: right"
+                    )
+                    .then(|| value.into()),
+                    ("input", "type") => (value == "checkbox").then(|| value.into()),
+                    _ => Some(value.into()),
+                })
+                .link_rel(None);
+            b
+        })
+        .clean(html)
+        .to_string()
+}
+
+/// What in a raw HTML fragment the sanitizer will remove because it could run code.
+fn executable_html(html: &str) -> Option<&'static str> {
+    let lower = html.to_ascii_lowercase();
+    let tags = [
+        ("<script", "<script>"),
+        ("<iframe", "<iframe>"),
+        ("<object", "<object>"),
+        ("<embed", "<embed>"),
+        ("<style", "<style>"),
+        ("<form", "<form>"),
+    ];
+    if let Some((_, name)) = tags.iter().find(|(t, _)| lower.contains(t)) {
+        return Some(name);
+    }
+    if lower.contains("javascript:") || lower.contains("vbscript:") {
+        return Some("javascript:");
+    }
+    let bytes = lower.as_bytes();
+    let handler = lower.match_indices("on").any(|(i, _)| {
+        i > 0
+            && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'/' | b'"' | b'\'')
+            && lower[i + 2..]
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .trim_start()
+                .starts_with('=')
+            && lower[i + 2..].starts_with(|c: char| c.is_ascii_alphabetic())
+    });
+    handler.then_some("on…= (event handler)")
+}
+
+/// An image of a page body, for the checks of `loa check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub url: String,
+    pub alt: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A link of a page body that is not an `@/` link, for the checks of `loa check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub url: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The images and plain links of a markdown body, with their lines in the file.
+pub fn references(body: &str, first_line: usize) -> (Vec<ImageRef>, Vec<LinkRef>) {
+    let lines = Lines::new(body, first_line);
+    let mut images = Vec::new();
+    let mut links = Vec::new();
+    let mut open: Option<(ImageRef, usize)> = None;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                depth += 1;
+                if open.is_none() {
+                    let (line, column) = lines.at(body, range.start);
+                    let image = ImageRef {
+                        url: dest_url.to_string(),
+                        alt: String::new(),
+                        line,
+                        column,
+                    };
+                    open = Some((image, depth));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((image, d)) = open.take_if(|(_, d)| *d == depth) {
+                    let _ = d;
+                    images.push(image);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((image, _)) = &mut open {
+                    image.alt.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with("@/") => {
+                let (line, column) = lines.at(body, range.start);
+                links.push(LinkRef {
+                    url: dest_url.to_string(),
+                    line,
+                    column,
+                });
+            }
+            _ => {}
+        }
+    }
+    (images, links)
 }
 
 fn push_plain(plain: &mut String, text: &str) {
@@ -260,36 +442,25 @@ fn resolve_link<'a>(
             }
         }
         Some(LinkTarget::Unpublished) => {
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    "W010",
-                    location,
-                    format!("the link to @/{file} points to a page that is not published on the build date"),
-                )
-                .with_help("the link is shown without its address until that page is published"),
-            );
+            out.diagnostics.push(Diagnostic::new(
+                Message::LinkToUnpublished {
+                    target: file.to_owned(),
+                },
+                location,
+            ));
             "".into()
         }
         None => {
-            let help = crate::error::did_you_mean(
-                file,
-                &ctx.links.keys().map(String::as_str).collect::<Vec<_>>(),
-            )
-            .map_or_else(
-                || {
-                    "check the file name under content/; links are written @/section/file.md"
-                        .to_owned()
+            let mut known: Vec<&str> = ctx.links.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            let hint = crate::error::did_you_mean(file, &known).map(str::to_owned);
+            out.diagnostics.push(Diagnostic::new(
+                Message::BrokenLink {
+                    target: target.to_owned(),
+                    hint,
                 },
-                |c| format!("did you mean @/{c}?"),
-            );
-            out.diagnostics.push(
-                Diagnostic::error(
-                    "E030",
-                    location,
-                    format!("the link @/{target} points to a file that does not exist"),
-                )
-                .with_help(help),
-            );
+                location,
+            ));
             "".into()
         }
     }
@@ -308,12 +479,12 @@ pub fn is_dangerous_url(url: &str) -> bool {
     url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
 }
 
+/// Raw HTML passes through for `allow` and `sanitize` (the whole page is sanitized
+/// afterwards) and becomes text for `escape`.
 fn raw_html(html: CowStr<'_>, mode: RawHtml) -> Event<'_> {
     match mode {
-        RawHtml::Allow => Event::Html(html),
-        // Sanitizing keeps nothing executable; until the sanitizer lands (issue #5) it
-        // escapes like the default, which is always safe.
-        RawHtml::Escape | RawHtml::Sanitize => Event::Text(html),
+        RawHtml::Allow | RawHtml::Sanitize => Event::Html(html),
+        RawHtml::Escape => Event::Text(html),
     }
 }
 
@@ -442,6 +613,68 @@ mod tests {
         );
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
+    }
+
+    fn render_with(md: &str, raw_html: RawHtml) -> Rendered {
+        let links = HashMap::new();
+        let ctx = MarkdownContext {
+            raw_html,
+            links: &links,
+            source: Path::new("content/x.md"),
+        };
+        render(md, 1, &ctx)
+    }
+
+    #[test]
+    fn sanitize_keeps_markup_and_drops_scripts() {
+        let md = "<div class=\"note\" onclick=\"x()\">\n\n**Chú ý**\n\n</div>\n\n<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\">a</a> <img src=x onerror=alert(1)>\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n## Mục\n";
+        let r = render_with(md, RawHtml::Sanitize);
+        assert!(r.html.contains("<div class=\"note\">"), "{}", r.html);
+        assert!(r.html.contains("<strong>Chú ý</strong>"), "{}", r.html);
+        assert!(
+            r.html.contains("style=\"text-align: center\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<h2 id=\"muc\">"), "{}", r.html);
+        let lower = r.html.to_lowercase();
+        for bad in ["<script", "onclick", "onerror", "javascript:"] {
+            assert!(!lower.contains(bad), "{bad} in {}", r.html);
+        }
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code).collect();
+        assert!(
+            codes.iter().all(|c| *c == "W011") && codes.len() >= 3,
+            "{codes:?}"
+        );
+    }
+
+    #[test]
+    fn refuses_nesting_deeper_than_the_cap() {
+        let md = "- a\n".repeat(1)
+            + &(1..300)
+                .map(|i| format!("{}- a\n", "  ".repeat(i)))
+                .collect::<String>();
+        let r = render_with(&md, RawHtml::Escape);
+        assert_eq!(r.diagnostics.first().map(|d| d.code), Some("E034"));
+        let quotes = ">".repeat(50_000);
+        let r = render_with(&quotes, RawHtml::Escape);
+        assert_eq!(r.diagnostics.first().map(|d| d.code), Some("E034"));
+    }
+
+    #[test]
+    fn lists_images_and_links_with_their_lines() {
+        let (images, links) = references(
+            "Xem ![](/assets/a.png) và [tệp](/assets/b.pdf).\n\n![Công nhân *đeo* dây](anh/c.jpg)\n",
+            10,
+        );
+        assert_eq!(images.len(), 2);
+        assert_eq!(
+            (images[0].alt.as_str(), images[0].line, images[0].column),
+            ("", 10, 5)
+        );
+        assert_eq!(images[1].alt, "Công nhân đeo dây");
+        assert_eq!(images[1].line, 12);
+        assert_eq!(links[0].url, "/assets/b.pdf");
     }
 
     #[test]

@@ -15,12 +15,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::config::SiteConfig;
 use crate::date::Date;
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, Location, Message, Result};
 use crate::markdown::{self, LinkTarget, MarkdownContext};
 use front_matter::{SectionMatter, SplitError};
 pub use kind::Kind;
 pub use page::{Page, Section};
-pub use validate::{action_month_period, normalize_alias};
+pub use validate::{action_month_period, asset_url, normalize_alias};
 
 /// How this run loads the site (not part of the site's configuration).
 #[derive(Debug, Clone)]
@@ -279,18 +279,14 @@ fn walk(root: &Path, content: &Path) -> Found {
                 .canonicalize()
                 .is_ok_and(|t| t.starts_with(&canon_root));
             if !inside {
-                found.problems.push(
-                    Diagnostic::error(
-                        "E006",
-                        Some(Location::new(
-                            entry.path().strip_prefix(root).unwrap_or(entry.path()),
-                            1,
-                            1,
-                        )),
-                        "this link points outside the site's folder",
-                    )
-                    .with_help("copy the file into the site instead of linking to it"),
-                );
+                found.problems.push(Diagnostic::new(
+                    Message::LinkOutsideSite,
+                    Some(Location::new(
+                        entry.path().strip_prefix(root).unwrap_or(entry.path()),
+                        1,
+                        1,
+                    )),
+                ));
                 continue;
             }
         }
@@ -328,18 +324,16 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     let path = e
         .path()
         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-    let (message, help) = if e.loop_ancestor().is_some() {
-        (
-            "this folder link leads back into itself (a symlink loop)",
-            "remove the link",
-        )
+    let message = if e.loop_ancestor().is_some() {
+        Message::SymlinkLoop
     } else {
-        (
-            "cannot read this file or folder",
-            "check that it exists and that you may read it",
-        )
+        Message::CannotRead {
+            detail: e
+                .io_error()
+                .map_or_else(|| e.to_string(), ToString::to_string),
+        }
     };
-    Diagnostic::error("E007", path.map(|p| Location::new(p, 1, 1)), message).with_help(help)
+    Diagnostic::new(message, path.map(|p| Location::new(p, 1, 1)))
 }
 
 /// `static/` is copied to the output root (as Hugo and Zola do); `assets/` to `/assets/`.
@@ -369,18 +363,14 @@ fn collect_static(root: &Path, dir: &str, found: &mut Found) {
                 .canonicalize()
                 .is_ok_and(|t| t.starts_with(&canon_root))
         {
-            found.problems.push(
-                Diagnostic::error(
-                    "E006",
-                    Some(Location::new(
-                        entry.path().strip_prefix(root).unwrap_or(entry.path()),
-                        1,
-                        1,
-                    )),
-                    "this link points outside the site's folder",
-                )
-                .with_help("copy the file into the site instead of linking to it"),
-            );
+            found.problems.push(Diagnostic::new(
+                Message::LinkOutsideSite,
+                Some(Location::new(
+                    entry.path().strip_prefix(root).unwrap_or(entry.path()),
+                    1,
+                    1,
+                )),
+            ));
             continue;
         }
         if entry.file_type().is_file() {
@@ -401,12 +391,12 @@ fn collect_static(root: &Path, dir: &str, found: &mut Found) {
 /// Read and normalize a user file, or say why it cannot be read.
 fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-        Diagnostic::error(
-            "E007",
+        Diagnostic::new(
+            Message::CannotRead {
+                detail: e.to_string(),
+            },
             Some(Location::new(rel, 1, 1)),
-            format!("cannot read this file: {e}"),
         )
-        .with_help("check that it exists and that you may read it")
     })?;
     normalize_text(&bytes).map_err(|offset| {
         let before = &bytes[..offset];
@@ -417,44 +407,14 @@ fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Diagnostic>
                 .rposition(|b| *b == b'\n')
                 .map_or(0, |i| i + 1)
             + 1;
-        Diagnostic::error(
-            "E002",
-            Some(Location::new(rel, line, col)),
-            "this file is not UTF-8 text",
-        )
-        .with_help("save it as UTF-8 in your editor (Save with encoding → UTF-8)")
+        Diagnostic::new(Message::NotUtf8, Some(Location::new(rel, line, col)))
     })
 }
 
 fn load_sections(root: &Path, found: &Found, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
     let mut by_dir: BTreeMap<String, Section> = BTreeMap::new();
     for dir in &found.section_dirs {
-        let title = dir.rsplit('/').next().unwrap_or("").to_owned();
-        by_dir.insert(
-            dir.clone(),
-            Section {
-                source: None,
-                dir: dir.clone(),
-                matter: SectionMatter::default(),
-                title,
-                kind: if dir.is_empty() {
-                    Kind::Page
-                } else {
-                    Kind::News
-                },
-                path: if dir.is_empty() {
-                    "/".to_owned()
-                } else {
-                    format!("/{dir}/")
-                },
-                body: String::new(),
-                body_line: 1,
-                content: String::new(),
-                pages: Vec::new(),
-                subsections: Vec::new(),
-                parent: None,
-            },
-        );
+        by_dir.insert(dir.clone(), bare_section(dir));
     }
     for path in &found.sections {
         let rel = rel_slash(Path::new("content"), path);
@@ -523,6 +483,46 @@ fn load_sections(root: &Path, found: &Found, diags: &mut Vec<Diagnostic>) -> Vec
     sections
 }
 
+/// A section as it is before its `_index.md` is read.
+fn bare_section(dir: &str) -> Section {
+    Section {
+        source: None,
+        dir: dir.to_owned(),
+        matter: SectionMatter::default(),
+        title: dir.rsplit('/').next().unwrap_or("").to_owned(),
+        kind: if dir.is_empty() {
+            Kind::Page
+        } else {
+            Kind::News
+        },
+        path: if dir.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{dir}/")
+        },
+        body: String::new(),
+        body_line: 1,
+        content: String::new(),
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        parent: None,
+    }
+}
+
+/// Read one page's text on its own, in a section of `kind` named after its folder: the
+/// same checks a build makes of a single file. For fuzzing and tests.
+pub fn parse_standalone(
+    path: &Path,
+    text: &str,
+    kind: Kind,
+    config: &SiteConfig,
+) -> std::result::Result<Page, Vec<Diagnostic>> {
+    let rel = rel_slash(Path::new("content"), path);
+    let mut section = bare_section(&parent_dir(&rel));
+    section.kind = kind;
+    parse_page(path, text, std::slice::from_ref(&section), config)
+}
+
 fn parent_dir(dir: &str) -> String {
     dir.rsplit_once('/')
         .map_or(String::new(), |(p, _)| p.to_owned())
@@ -545,22 +545,9 @@ fn parse_page(
 fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
     let loc = Some(Location::new(path, 1, 1));
     match e {
-        SplitError::Missing if text.trim().is_empty() => {
-            Diagnostic::error("E003", loc, "this file is empty")
-                .with_help("a page starts with a front matter block:\n---\ntitle: \"Tiêu đề\"\n---")
-        }
-        SplitError::Missing => {
-            Diagnostic::error("E003", loc, "this page has no front matter block")
-                .with_help("start the file with:\n---\ntitle: \"Tiêu đề\"\n---")
-                .quote_from(text)
-        }
-        SplitError::Unclosed => Diagnostic::error(
-            "E004",
-            loc,
-            "the front matter block opened here is never closed",
-        )
-        .with_help("add a line with only --- after the last field")
-        .quote_from(text),
+        SplitError::Missing if text.trim().is_empty() => Diagnostic::new(Message::EmptyFile, loc),
+        SplitError::Missing => Diagnostic::new(Message::NoFrontMatter, loc).quote_from(text),
+        SplitError::Unclosed => Diagnostic::new(Message::UnclosedFrontMatter, loc).quote_from(text),
     }
 }
 
@@ -616,10 +603,9 @@ fn load_data(
                 out.insert(name.replace('/', "."), v);
             }
             Err((l, c, m)) => diags.push(
-                Diagnostic::error(
-                    "E008",
+                Diagnostic::new(
+                    Message::BadDataFile { detail: m },
                     Some(Location::new(path, l, c)),
-                    format!("this data file cannot be read: {m}"),
                 )
                 .quote_from(&text),
             ),

@@ -13,7 +13,7 @@ use super::kind::*;
 use super::page::{Page, Section};
 use crate::config::SiteConfig;
 use crate::date::Date;
-use crate::error::{Diagnostic, Location, explain_serde_message};
+use crate::error::{Choice, Diagnostic, Location, Message, PersonalNumber, serde_message};
 use crate::markdown::AnchorRef;
 use crate::slug::slugify;
 
@@ -43,44 +43,29 @@ impl Checker<'_> {
         }
     }
 
-    fn error(
-        &mut self,
-        code: &'static str,
-        loc: Option<Location>,
-        msg: String,
-        help: impl Into<String>,
-    ) {
-        self.out
-            .push(Diagnostic::error(code, loc, msg).with_help(help));
+    fn report(&mut self, text: Message, loc: Option<Location>) {
+        self.out.push(Diagnostic::new(text, loc));
     }
 
     fn missing(&mut self, kind: Kind, field: &str, example: &str) {
         let loc = self.at(&["title"]);
-        self.error(
-            "E021",
+        self.report(
+            Message::MissingField {
+                kind: kind.id(),
+                field: field.to_owned(),
+                example: example.to_owned(),
+            },
             loc,
-            format!("a {} needs \"{field}\"", kind.id()),
-            format!("add it, e.g. {example}"),
         );
     }
 }
 
 fn yaml_error(path: &Path, split: &Split, e: front_matter::YamlError) -> Diagnostic {
-    let (message, help) = explain_serde_message(&e.message);
-    let code = if message.starts_with("unknown field") {
-        "E012"
-    } else {
-        "E020"
-    };
-    let help = help.unwrap_or_else(|| {
-        if message.contains("does not exist") || message.contains("is not a date") {
-            "write dates as YYYY-MM-DD, e.g. 2025-05-19".to_owned()
-        } else {
-            "check this line: YAML needs `key: value`, lists as [a, b] or lines starting with -, and quotes around text containing ': '".to_owned()
-        }
-    });
     let line = split.yaml_line + e.line - 1;
-    Diagnostic::error(code, Some(Location::new(path, line, e.column)), message).with_help(help)
+    Diagnostic::new(
+        serde_message(&e.message, None, false),
+        Some(Location::new(path, line, e.column)),
+    )
 }
 
 /// Tabs cannot indent YAML; say so plainly instead of libyaml's message.
@@ -91,33 +76,29 @@ fn check_tabs(path: &Path, split: &Split) -> Option<Diagnostic> {
         .enumerate()
         .find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))?;
     let col = line.find('\t').unwrap_or(0) + 1;
-    Some(
-        Diagnostic::error(
-            "E005",
-            Some(Location::new(path, split.yaml_line + i, col)),
-            "a tab indents this line of the front matter",
-        )
-        .with_help("indent with spaces (two per level); YAML does not accept tabs"),
-    )
+    Some(Diagnostic::new(
+        Message::TabIndent,
+        Some(Location::new(path, split.yaml_line + i, col)),
+    ))
 }
 
 fn kind_of(path: &Path, split: &Split, section: &Section) -> Result<Kind, Diagnostic> {
     match front_matter::sniff_kind(split.yaml) {
-        Some((k, line)) => Kind::parse(k).ok_or_else(|| {
-            let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-            let help = match crate::error::did_you_mean(k, &ids) {
-                Some(c) => format!("did you mean \"{c}\"?"),
-                None => format!("use one of: {}", ids.join(", ")),
-            };
-            Diagnostic::error(
-                "E013",
-                Some(Location::new(path, split.yaml_line + line - 1, 7)),
-                format!("unknown kind \"{k}\""),
-            )
-            .with_help(help)
-        }),
+        Some((k, line)) => Kind::parse(k)
+            .ok_or_else(|| unknown_kind(k, Location::new(path, split.yaml_line + line - 1, 7))),
         None => Ok(section.kind),
     }
+}
+
+fn unknown_kind(kind: &str, at: Location) -> Diagnostic {
+    let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+    Diagnostic::new(
+        Message::UnknownKind {
+            kind: kind.to_owned(),
+            hint: Choice::among(kind, &ids),
+        },
+        Some(at),
+    )
 }
 
 /// Read a section's `_index.md`: its front matter, its pages' kind, its body.
@@ -133,12 +114,10 @@ pub fn parse_section(
         }
         Err(front_matter::SplitError::Unclosed) => {
             return Err(vec![
-                Diagnostic::error(
-                    "E004",
+                Diagnostic::new(
+                    Message::UnclosedFrontMatter,
                     Some(Location::new(path, 1, 1)),
-                    "the front matter block opened here is never closed",
                 )
-                .with_help("add a line with only --- after the last field")
                 .quote_from(text),
             ]);
         }
@@ -152,16 +131,7 @@ pub fn parse_section(
         None => None,
         Some(k) => Some(Kind::parse(k).ok_or_else(|| {
             let (l, _) = locate(split.yaml, &["kind"]).unwrap_or((1, 1));
-            let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-            vec![
-                Diagnostic::error(
-                    "E013",
-                    Some(Location::new(path, split.yaml_line + l - 1, 7)),
-                    format!("unknown kind \"{k}\""),
-                )
-                .with_help(format!("use one of: {}", ids.join(", ")))
-                .quote_from(text),
-            ]
+            vec![unknown_kind(k, Location::new(path, split.yaml_line + l - 1, 7)).quote_from(text)]
         })?),
     };
     Ok((matter, kind, split.body.to_owned(), split.body_line))
@@ -191,13 +161,7 @@ pub fn page(
     let title = match meta.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_owned(),
         _ => {
-            let loc = Some(Location::new(path, 1, 1));
-            c.error(
-                "E021",
-                loc,
-                "this page has no title".into(),
-                "add a line title: \"Tiêu đề bài viết\" to its front matter",
-            );
+            c.report(Message::NoTitle, Some(Location::new(path, 1, 1)));
             String::new()
         }
     };
@@ -274,11 +238,18 @@ pub fn initials(name: &str) -> String {
 
 /// An individual named in a violation notice is shown by initials everywhere (page,
 /// lists, feeds, search, broadcasts) unless publication is allowed and justified.
-fn mask_individual(v: &mut ViolationFields, title: &mut String, meta: &mut Common, body: &mut String) {
+fn mask_individual(
+    v: &mut ViolationFields,
+    title: &mut String,
+    meta: &mut Common,
+    body: &mut String,
+) {
     if v.subject_type != Some(SubjectType::Individual) || v.publish_name {
         return;
     }
-    let Some(name) = v.subject.clone() else { return };
+    let Some(name) = v.subject.clone() else {
+        return;
+    };
     let masked = initials(&name);
     if name.trim().is_empty() {
         return;
@@ -295,12 +266,7 @@ fn check_slug(c: &mut Checker, s: &str) -> String {
     let slug = slugify(s);
     if s.contains("..") || s.contains('/') || s.contains('\\') || slug.is_empty() {
         let loc = c.at(&["slug"]);
-        c.error(
-            "E022",
-            loc,
-            format!("slug \"{s}\" is not a plain name"),
-            "a slug is lowercase letters, digits and hyphens, e.g. slug: \"tap-huan-an-toan\"",
-        );
+        c.report(Message::UnsafeSlug { slug: s.to_owned() }, loc);
     }
     slug
 }
@@ -310,20 +276,13 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
         && config.agency(agency).is_none()
     {
         let ids: Vec<&str> = config.agencies.iter().map(|a| a.id.as_str()).collect();
-        let help = match crate::error::did_you_mean(agency, &ids) {
-            Some(x) => format!("did you mean \"{x}\"?"),
-            None if ids.is_empty() => "declare it in site.toml under [[agencies]]".to_owned(),
-            None => format!(
-                "use an id declared in site.toml [[agencies]]: {}",
-                ids.join(", ")
-            ),
-        };
         let loc = c.at(&["agency"]);
-        c.error(
-            "E023",
+        c.report(
+            Message::UnknownAgency {
+                agency: agency.clone(),
+                hint: Choice::among(agency, &ids),
+            },
             loc,
-            format!("agency \"{agency}\" is not declared in site.toml"),
-            help,
         );
     }
     for w in &meta.wards {
@@ -336,21 +295,16 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
             .is_none_or(|a| a.trim().is_empty())
     {
         let loc = c.at(&["image"]);
-        c.error(
-            "E024",
-            loc,
-            "an image needs a text alternative".into(),
-            "add image_alt: \"what the picture shows\" for people who cannot see it",
-        );
+        c.report(Message::ImageWithoutAlt, loc);
     }
     for alias in &meta.aliases {
         if !is_safe_alias(alias) {
             let loc = c.at_value("aliases", alias);
-            c.error(
-                "E022",
+            c.report(
+                Message::UnsafeAlias {
+                    alias: alias.clone(),
+                },
                 loc,
-                format!("alias \"{alias}\" leaves the site's folder"),
-                "write an old address of this site, e.g. /tin-tuc/bai-cu/",
             );
         }
     }
@@ -358,39 +312,30 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
         && e <= p
     {
         let loc = c.at(&["expiry_date"]);
-        c.error(
-            "E025",
-            loc,
-            "expiry_date is not after publish_date".into(),
-            "the page would never be published; check both dates",
-        );
+        c.report(Message::ExpiryNotAfterPublish, loc);
     }
     if let Some(b) = &meta.broadcast {
         if let (Some(f), Some(u)) = (b.from, b.until)
             && u < f
         {
             let loc = c.at(&["broadcast", "until"]);
-            c.error(
-                "E025",
-                loc,
-                "broadcast.until is before broadcast.from".into(),
-                "the last day on air must not be before the first",
-            );
+            c.report(Message::BroadcastUntilBeforeFrom, loc);
         }
         for s in b.slots.iter().flatten() {
             if config.slot(s).is_none() {
-                let ids: Vec<&str> = config
+                let known = config
                     .broadcast
                     .slots
                     .iter()
-                    .map(|s| s.id.as_str())
+                    .map(|s| s.id.clone())
                     .collect();
                 let loc = c.at_value("broadcast", s);
-                c.error(
-                    "E026",
+                c.report(
+                    Message::UnknownSlot {
+                        slot: s.clone(),
+                        known,
+                    },
                     loc,
-                    format!("slot \"{s}\" is not declared in site.toml"),
-                    format!("use one of: {}", ids.join(", ")),
                 );
             }
         }
@@ -407,20 +352,13 @@ fn check_ward(c: &mut Checker, key: &str, ward: &str, config: &SiteConfig) {
         return;
     }
     let slugs: Vec<&str> = config.wards.iter().map(|w| w.slug.as_str()).collect();
-    let help = match crate::error::did_you_mean(ward, &slugs) {
-        Some(x) => format!("did you mean \"{x}\"?"),
-        None if slugs.is_empty() => "declare it in site.toml under [[wards]]".to_owned(),
-        None => format!(
-            "use a slug declared in site.toml [[wards]], e.g. \"{}\"",
-            slugs[0]
-        ),
-    };
     let loc = c.at_value(key, ward);
-    c.error(
-        "E023",
+    c.report(
+        Message::UnknownWard {
+            ward: ward.to_owned(),
+            hint: Choice::among(ward, &slugs),
+        },
         loc,
-        format!("ward \"{ward}\" is not declared in site.toml"),
-        help,
     );
 }
 
@@ -467,7 +405,7 @@ fn check_kind(
                 && (file.contains("..") || file.contains(':'))
             {
                 let loc = c.at(&["file"]);
-                c.error("E022", loc, format!("file \"{file}\" is outside assets/"), "put the signed original under assets/ and write its path, e.g. file: \"van-ban/ke-hoach.pdf\"");
+                c.report(Message::FileOutsideAssets { file: file.clone() }, loc);
             }
         }
         KindFields::Violation(f) => check_violation(c, f, body, config),
@@ -490,14 +428,12 @@ fn blank(v: &Option<String>) -> bool {
 fn check_period(c: &mut Checker, period: &Period) {
     if period.end < period.start {
         let loc = c.at(&["period", "end"]);
-        c.error(
-            "E025",
+        c.report(
+            Message::PeriodEndsBeforeStart {
+                start: period.start.to_string(),
+                end: period.end.to_string(),
+            },
             loc,
-            format!(
-                "the period ends ({}) before it starts ({})",
-                period.end, period.start
-            ),
-            "check period.start and period.end",
         );
     }
 }
@@ -513,12 +449,7 @@ fn check_campaign(c: &mut Checker, meta: &Common, f: &CampaignFields) {
     }
     if meta.sectors.is_empty() && meta.audiences.is_empty() {
         let loc = c.at(&["title"]);
-        c.error(
-            "E021",
-            loc,
-            "a campaign needs at least one sector or audience".into(),
-            "add e.g. sectors: [xây dựng] or audiences: [người lao động]",
-        );
+        c.report(Message::CampaignNeedsTerms, loc);
     }
 }
 
@@ -544,12 +475,7 @@ fn check_action_month(c: &mut Checker, f: &ActionMonthFields, config: &SiteConfi
             && crate::date::parse_hhmm(t).is_none()
         {
             let loc = c.at_value("events", t);
-            c.error(
-                "E020",
-                loc,
-                format!("event time \"{t}\" is not a time of day"),
-                "write it as HH:MM, e.g. time: \"07:30\"",
-            );
+            c.report(Message::NotATime { value: t.clone() }, loc);
         }
     }
 }
@@ -586,11 +512,7 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
             f.decision_date.is_none(),
             "decision_date: 2025-03-05",
         ),
-        (
-            "issuer",
-            blank(&f.issuer),
-            "issuer: \"Chủ tịch UBND quận\"",
-        ),
+        ("issuer", blank(&f.issuer), "issuer: \"Chủ tịch UBND quận\""),
         ("status", f.status.is_none(), "status: xu-phat-hanh-chinh"),
     ] {
         if missing {
@@ -609,15 +531,12 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
         && total != sum
     {
         let loc = c.at(&["total_fine"]);
-        c.error(
-            "E027",
+        c.report(
+            Message::FinesDoNotAddUp {
+                total: crate::render::filters::group_thousands(total),
+                sum: crate::render::filters::group_thousands(sum),
+            },
             loc,
-            format!(
-                "total_fine is {} but the fines add up to {}",
-                crate::render::filters::group_thousands(total),
-                crate::render::filters::group_thousands(sum)
-            ),
-            "correct the total or the fines",
         );
     }
     if f.publish_name
@@ -626,40 +545,25 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
             .is_none_or(|b| b.trim().is_empty())
     {
         let loc = c.at(&["publish_name"]);
-        c.error("E028", loc, "publish_name needs publication_basis".into(), "say under which decision or law the person's name may be published, e.g. publication_basis: \"Điều ... Nghị định ...\"");
+        c.report(Message::NameWithoutBasis, loc);
     }
     if let Some(w) = &f.ward {
         check_ward(c, "ward", w, config);
     }
-    for (offset, found, what) in personal_numbers(c.yaml)
-        .into_iter()
-        .map(|(o, f, w)| (o, f, w))
-    {
-        let (l, col) = crate::config::line_col(c.yaml, offset);
-        let loc = Some(Location::new(c.path, c.yaml_line + l - 1, col));
-        c.error(
-            "E029",
-            loc,
-            format!("{what} \"{found}\" must not be published in a violation notice"),
-            "remove it: notices never show citizen-ID numbers or personal phone numbers",
-        );
-    }
     let body_line = c.yaml_line + c.yaml.matches('\n').count() + 1;
-    for (offset, found, what) in personal_numbers(body) {
-        let (l, col) = crate::config::line_col(body, offset);
-        let loc = Some(Location::new(c.path, body_line + l - 1, col));
-        c.error(
-            "E029",
-            loc,
-            format!("{what} \"{found}\" must not be published in a violation notice"),
-            "remove it: notices never show citizen-ID numbers or personal phone numbers",
-        );
+    let yaml = c.yaml;
+    for (text, first_line) in [(yaml, c.yaml_line), (body, body_line)] {
+        for (offset, found, what) in personal_numbers(text) {
+            let (l, col) = crate::config::line_col(text, offset);
+            let loc = Some(Location::new(c.path, first_line + l - 1, col));
+            c.report(Message::PersonalNumber { what, found }, loc);
+        }
     }
 }
 
 /// Citizen-ID numbers (12 digits) and mobile phone numbers (10 digits starting 03, 05,
 /// 07, 08, 09, possibly grouped with spaces or dots) in a text.
-fn personal_numbers(text: &str) -> Vec<(usize, String, &'static str)> {
+fn personal_numbers(text: &str) -> Vec<(usize, String, PersonalNumber)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -686,9 +590,9 @@ fn personal_numbers(text: &str) -> Vec<(usize, String, &'static str)> {
         let written = &text[i..j];
         let plain_run = !written.contains([' ', '.']);
         if digits.len() == 12 && plain_run && digits.starts_with('0') {
-            out.push((i, written.to_owned(), "a citizen-ID number"));
+            out.push((i, written.to_owned(), PersonalNumber::CitizenId));
         } else if digits.len() == 10 && matches!(&digits[..2], "03" | "05" | "07" | "08" | "09") {
-            out.push((i, written.to_owned(), "a personal phone number"));
+            out.push((i, written.to_owned(), PersonalNumber::Phone));
         }
         i = j.max(i + 1);
     }
@@ -723,14 +627,13 @@ pub fn unique_urls(pages: &[Page], sections: &[Section]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut claim = |url: String, path: &Path, line: usize| {
         if let Some((first, _)) = claimed.get(&url) {
-            out.push(
-                Diagnostic::error(
-                    "E031",
-                    Some(Location::new(path, line, 1)),
-                    format!("{url} is already the address of {}", first.display()),
-                )
-                .with_help("give one of the two pages another file name or slug"),
-            );
+            out.push(Diagnostic::new(
+                Message::DuplicateUrl {
+                    url,
+                    first: first.clone(),
+                },
+                Some(Location::new(path, line, 1)),
+            ));
         } else {
             claimed.insert(url, (path.to_path_buf(), line));
         }
@@ -775,25 +678,15 @@ pub fn anchors(pages: &[Page], refs: &[Vec<AnchorRef>]) -> Vec<Diagnostic> {
                 continue;
             };
             if !target.toc.iter().any(|h| h.id == r.anchor) {
-                let ids: Vec<&str> = target.toc.iter().map(|h| h.id.as_str()).collect();
-                let help = match crate::error::did_you_mean(&r.anchor, &ids) {
-                    Some(x) => format!("did you mean #{x}?"),
-                    None if ids.is_empty() => "that page has no headings to link to".to_owned(),
-                    None => format!(
-                        "its headings are: {}",
-                        ids.iter()
-                            .map(|i| format!("#{i}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
                 out.push(
-                    Diagnostic::error(
-                        "E032",
+                    Diagnostic::new(
+                        Message::MissingAnchor {
+                            target: r.target_rel.clone(),
+                            anchor: r.anchor.clone(),
+                            headings: target.toc.iter().map(|h| h.id.clone()).collect(),
+                        },
                         Some(Location::new(&page.source, r.line, r.column)),
-                        format!("@/{} has no heading #{}", r.target_rel, r.anchor),
                     )
-                    .with_help(help)
                     .quote_from_body(&page.body, page.body_line),
                 );
             }
@@ -827,8 +720,8 @@ mod tests {
         let found = personal_numbers(
             "CCCD 001234567890, ĐT 0912.345.678, hotline 0225.3842.123, phạt 15000000",
         );
-        let kinds: Vec<&str> = found.iter().map(|f| f.2).collect();
-        assert_eq!(kinds, ["a citizen-ID number", "a personal phone number"]);
+        let kinds: Vec<PersonalNumber> = found.iter().map(|f| f.2).collect();
+        assert_eq!(kinds, [PersonalNumber::CitizenId, PersonalNumber::Phone]);
     }
 
     #[test]

@@ -37,9 +37,11 @@ impl Site {
         std::fs::remove_file(self.path(rel)).expect("remove");
     }
 
-    /// Run `loa <args> --root <site>`.
+    /// Run `loa <args> --root <site>`, with messages in English (`LOA_LANG=en`) unless
+    /// `args` choose with `--lang`.
     pub fn loa(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_loa"))
+            .env("LOA_LANG", "en")
             .args(args)
             .arg("--root")
             .arg(self.root())

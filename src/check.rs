@@ -1,0 +1,553 @@
+//! `loa check`: everything a build validates, without writing a file, plus the lints a
+//! build does not stop for: local images and files that are missing, images without
+//! alt text, internal links to addresses the site does not have, near-duplicate
+//! taxonomy terms, pages nothing leads to, duplicate titles, and broadcast windows
+//! outside a page's publication. Loading, rendering and the loudspeaker scripts report
+//! their own problems (including unknown abbreviations, W051); this module gathers them
+//! and adds the lints, then writes the findings for people (text) or tools (JSON).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::build::{BuildOptions, load_site};
+use crate::content::front_matter::{locate, locate_value};
+use crate::content::{Page, Site, asset_url, normalize_alias};
+use crate::error::{Diagnostic, Edge, Error, Lang, Location, Message, Result};
+use crate::markdown::references;
+use crate::output::MemorySink;
+use crate::render::Renderer;
+
+/// Output files by path relative to the output folder (`tin-tuc/a/index.html`).
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Load and render the site in memory and lint it. Returns every finding, sorted by
+/// file, line and column, without duplicates; writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
+    let mut diags = match load_site(opts) {
+        Ok(site) => {
+            let mut d = site.warnings.clone();
+            let sink = MemorySink::default();
+            d.extend(broadcast_warnings(&site));
+            match Renderer::new(&site) {
+                Ok(r) => match r.render(&sink) {
+                    Ok(_) => {}
+                    Err(Error::Content(more)) => d.extend(more),
+                    Err(e) => return Err(e),
+                },
+                Err(Error::Content(more)) => d.extend(more),
+                Err(e) => return Err(e),
+            }
+            d.extend(lint(&site, &sink.into_files()));
+            d
+        }
+        Err(Error::Content(d)) => d,
+        Err(e) => return Err(e),
+    };
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then(a.code.cmp(b.code)));
+    diags.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
+    Ok(diags)
+}
+
+/// What the loudspeaker scripts of the coming days report: parts that cannot be spoken,
+/// abbreviations the glossary does not know (W051), bulletins longer than their slot.
+fn broadcast_warnings(site: &Site) -> Vec<Diagnostic> {
+    let broadcasts = crate::broadcast::Broadcasts::new(site);
+    let last = site.today.add_days(crate::broadcast::DAYS_AHEAD - 1);
+    let bulletins = broadcasts.bulletins(site.today, last);
+    let mut out = broadcasts.warnings.clone();
+    out.extend(broadcasts.overlong_warnings(&bulletins));
+    out
+}
+
+/// The lints over a loaded site and its rendered files.
+pub fn lint(site: &Site, files: &Files) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for page in &site.pages {
+        out.extend(front_matter_files(site, page, files));
+        out.extend(body_references(site, page, files));
+        out.extend(broadcast_window(page));
+    }
+    out.extend(similar_terms(site));
+    out.extend(duplicate_titles(site));
+    out.extend(unreachable_pages(site, files));
+    out
+}
+
+/// A location in a page's front matter, at `key_path` (1:1 when the key is absent).
+fn at_key(page: &Page, key_path: &[&str]) -> Location {
+    let (line, column) = locate(&page.front_matter, key_path).map_or((1, 1), |(l, c)| (l + 1, c));
+    Location::new(&page.source, line, column)
+}
+
+fn quoted(page: &Page, d: Diagnostic) -> Diagnostic {
+    let line = d.location.as_ref().map_or(0, |l| l.line);
+    let text = if line >= page.body_line {
+        page.body.lines().nth(line - page.body_line)
+    } else {
+        page.front_matter.lines().nth(line.saturating_sub(2))
+    };
+    Diagnostic {
+        quoted: text.map(str::to_owned),
+        ..d
+    }
+}
+
+/// Where a URL written in a page points inside the site, as an output file path; `None`
+/// for other sites, `mailto:` and the like, and in-page anchors.
+fn local_target(site: &Site, base: &str, url: &str) -> Option<String> {
+    let url = url.trim();
+    let own = site.config.base();
+    let url = match url.strip_prefix(own) {
+        Some(rest) if !own.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+            if rest.is_empty() { "/" } else { rest }
+        }
+        _ => url,
+    };
+    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url) {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or("");
+    let path = percent_decode(path);
+    let joined = if path.starts_with('/') {
+        path
+    } else {
+        format!("{base}{path}")
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut key = segments.join("/");
+    if joined.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), bytes.get(i + 2).and_then(|b| hex(*b)))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn exists(files: &Files, key: &str) -> bool {
+    files.contains_key(key) || files.contains_key(&format!("{key}/index.html"))
+}
+
+/// The source a missing output file would come from, to tell the user where to put it.
+fn expected_source(key: &str) -> PathBuf {
+    if key.starts_with("assets/") {
+        PathBuf::from(key)
+    } else {
+        Path::new("static").join(key)
+    }
+}
+
+/// `image` and a document's `file` must name files that exist.
+fn front_matter_files(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut wanted: Vec<(&str, String)> = Vec::new();
+    if let Some(image) = &page.meta.image {
+        wanted.push(("image", image.clone()));
+    }
+    if let crate::content::kind::KindFields::Document(d) = &page.fields
+        && let Some(file) = &d.file
+    {
+        wanted.push(("file", asset_url(file)));
+    }
+    for (key, url) in wanted {
+        let Some(target) = local_target(site, &page.path, &url) else {
+            continue;
+        };
+        if !exists(files, &target) {
+            let d = Diagnostic::new(
+                Message::MissingFile {
+                    url,
+                    expected: expected_source(&target),
+                },
+                Some(at_key(page, &[key])),
+            );
+            out.push(quoted(page, d));
+        }
+    }
+    out
+}
+
+/// Images of the body: present, with alt text. Plain links: to addresses the site has,
+/// and in-page anchors to headings of the page.
+fn body_references(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
+    let (images, links) = references(&page.body, page.body_line);
+    let mut out = Vec::new();
+    for image in images {
+        let loc = Some(Location::new(&page.source, image.line, image.column));
+        if image.alt.trim().is_empty() {
+            let d = Diagnostic::new(
+                Message::MarkdownImageWithoutAlt {
+                    url: image.url.clone(),
+                },
+                loc.clone(),
+            );
+            out.push(quoted(page, d));
+        }
+        if let Some(target) = local_target(site, &page.path, &image.url)
+            && !exists(files, &target)
+        {
+            let d = Diagnostic::new(
+                Message::MissingFile {
+                    url: image.url,
+                    expected: expected_source(&target),
+                },
+                loc,
+            );
+            out.push(quoted(page, d));
+        }
+    }
+    for link in links {
+        let loc = Some(Location::new(&page.source, link.line, link.column));
+        if let Some(anchor) = link.url.strip_prefix('#') {
+            if !anchor.is_empty() && !page.toc.iter().any(|h| h.id == anchor) {
+                let d = Diagnostic::new(
+                    Message::MissingAnchor {
+                        target: page.rel.clone(),
+                        anchor: anchor.to_owned(),
+                        headings: page.toc.iter().map(|h| h.id.clone()).collect(),
+                    },
+                    loc,
+                );
+                out.push(quoted(page, d));
+            }
+            continue;
+        }
+        let Some(target) = local_target(site, &page.path, &link.url) else {
+            continue;
+        };
+        if !exists(files, &target) {
+            let message = if target.starts_with("assets/") {
+                Message::MissingFile {
+                    url: link.url,
+                    expected: expected_source(&target),
+                }
+            } else {
+                Message::BrokenUrl { url: link.url }
+            };
+            out.push(quoted(page, Diagnostic::new(message, loc)));
+        }
+    }
+    out
+}
+
+/// A broadcast that starts before its page is published, or runs past its expiry.
+fn broadcast_window(page: &Page) -> Vec<Diagnostic> {
+    let Some(b) = &page.meta.broadcast else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let (Some(from), Some(publish)) = (b.from, &page.meta.publish_date)
+        && from < publish.date
+    {
+        out.push(Diagnostic::new(
+            Message::BroadcastOutsidePublication {
+                edge: Edge::BeforePublish,
+                date: publish.date.to_string(),
+            },
+            Some(at_key(page, &["broadcast", "from"])),
+        ));
+    }
+    if let (Some(until), Some(expiry)) = (b.until, &page.meta.expiry_date)
+        && until >= expiry.date
+    {
+        out.push(Diagnostic::new(
+            Message::BroadcastOutsidePublication {
+                edge: Edge::AfterExpiry,
+                date: expiry.date.to_string(),
+            },
+            Some(at_key(page, &["broadcast", "until"])),
+        ));
+    }
+    out.into_iter().map(|d| quoted(page, d)).collect()
+}
+
+/// Terms of one taxonomy that fold to the same slug but are written differently.
+fn similar_terms(site: &Site) -> Vec<Diagnostic> {
+    let names = &site.config.taxonomies;
+    let mut out = Vec::new();
+    for (key, taxonomy) in [("sectors", &names.sectors), ("audiences", &names.audiences)] {
+        // slug -> spelling -> pages writing it
+        let mut by_slug: BTreeMap<String, BTreeMap<&str, Vec<&Page>>> = BTreeMap::new();
+        for page in &site.pages {
+            let terms = if key == "sectors" {
+                &page.meta.sectors
+            } else {
+                &page.meta.audiences
+            };
+            for term in terms {
+                let slug = crate::slug::slugify(term);
+                if slug.is_empty() {
+                    continue;
+                }
+                let pages = by_slug
+                    .entry(slug)
+                    .or_default()
+                    .entry(term.as_str())
+                    .or_default();
+                if !pages.iter().any(|p| p.rel == page.rel) {
+                    pages.push(page);
+                }
+            }
+        }
+        for spellings in by_slug.values().filter(|s| s.len() > 1) {
+            let mut ranked: Vec<(&str, &Vec<&Page>)> =
+                spellings.iter().map(|(k, v)| (*k, v)).collect();
+            ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+            let (first, first_pages) = ranked[0];
+            for (second, pages) in &ranked[1..] {
+                let page = pages[0];
+                let (line, column) = locate_value(&page.front_matter, key, second)
+                    .map_or((1, 1), |(l, c)| (l + 1, c));
+                let d = Diagnostic::new(
+                    Message::SimilarTerms {
+                        taxonomy: taxonomy.clone(),
+                        first: first.to_owned(),
+                        first_files: first_pages.iter().map(|p| p.source.clone()).collect(),
+                        second: (*second).to_owned(),
+                        second_files: pages.iter().map(|p| p.source.clone()).collect(),
+                    },
+                    Some(Location::new(&page.source, line, column)),
+                );
+                out.push(quoted(page, d));
+            }
+        }
+    }
+    out
+}
+
+/// Two published pages with the same title (ignoring case and surrounding spaces).
+fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
+    let mut first: HashMap<String, &Page> = HashMap::new();
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let key = page.title.trim().to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(other) => {
+                let d = Diagnostic::new(
+                    Message::DuplicateTitle {
+                        title: page.title.clone(),
+                        other: other.source.clone(),
+                    },
+                    Some(at_key(page, &["title"])),
+                );
+                out.push(quoted(page, d));
+            }
+            None => {
+                first.insert(key, page);
+            }
+        }
+    }
+    out
+}
+
+/// `href` values of an HTML file, as written.
+fn hrefs(html: &str) -> impl Iterator<Item = &str> {
+    html.split("href=").skip(1).filter_map(|rest| {
+        let quote = rest.chars().next()?;
+        if quote == '"' || quote == '\'' {
+            rest[1..].split(quote).next()
+        } else {
+            rest.split([' ', '>']).next()
+        }
+    })
+}
+
+/// The directory URL of an output file: `tin-tuc/a/index.html` -> `/tin-tuc/a/`.
+fn dir_url(key: &str) -> String {
+    match key.rsplit_once('/') {
+        Some((dir, _)) => format!("/{dir}/"),
+        None => "/".to_owned(),
+    }
+}
+
+/// Output file of a URL path: `/a/` -> `a/index.html`, `/a.html` -> `a.html`.
+fn output_key(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_owned()
+    }
+}
+
+/// Published pages that no other page, list, menu or feed-free HTML file links to.
+/// Alias redirects do not count: they lead only from an old address.
+fn unreachable_pages(site: &Site, files: &Files) -> Vec<Diagnostic> {
+    let mut redirects: BTreeSet<String> = BTreeSet::new();
+    for alias in site
+        .pages
+        .iter()
+        .flat_map(|p| &p.meta.aliases)
+        .chain(site.sections.iter().flat_map(|s| &s.matter.aliases))
+    {
+        redirects.insert(output_key(&normalize_alias(alias)));
+    }
+    // target output file -> files linking to it
+    let mut linked: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    for (key, bytes) in files {
+        if !key.ends_with(".html") || redirects.contains(key) {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let base = dir_url(key);
+        for href in hrefs(&html) {
+            let href = href.replace("&amp;", "&");
+            if let Some(target) = local_target(site, &base, &href) {
+                let target = if files.contains_key(&target) {
+                    target
+                } else {
+                    format!("{target}/index.html")
+                };
+                linked.entry(target).or_default().insert(key.as_str());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let own = output_key(&page.path);
+        let reached = linked
+            .get(&own)
+            .is_some_and(|from| from.iter().any(|f| *f != own));
+        if !reached {
+            let d = Diagnostic::new(
+                Message::Unreachable {
+                    url: page.path.clone(),
+                },
+                Some(at_key(page, &["title"])),
+            );
+            out.push(quoted(page, d));
+        }
+    }
+    out
+}
+
+/// A finding as `--format json` writes it.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub code: &'a str,
+    pub severity: crate::error::Severity,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+}
+
+/// The findings as a JSON array for tools (already localized by the caller).
+pub fn to_json(diags: &[Diagnostic]) -> String {
+    let rows: Vec<JsonDiagnostic> = diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            file: d
+                .location
+                .as_ref()
+                .map(|l| l.path.to_string_lossy().replace('\\', "/")),
+            line: d.location.as_ref().map(|l| l.line),
+            column: d.location.as_ref().map(|l| l.column),
+            code: d.code,
+            severity: d.severity,
+            message: &d.message,
+            help: d.help.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The findings for people: grouped by file (a heading with the file's counts), sorted
+/// by line, each with its line quoted and its hint, then the totals.
+pub fn to_text(diags: &[Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    let mut groups: Vec<(Option<&Path>, Vec<&Diagnostic>)> = Vec::new();
+    for d in diags {
+        let path = d.location.as_ref().map(|l| l.path.as_path());
+        match groups.last_mut() {
+            Some((p, list)) if *p == path => list.push(d),
+            _ => groups.push((path, vec![d])),
+        }
+    }
+    for (path, list) in groups {
+        let name = match (path, lang) {
+            (Some(p), _) => p.display().to_string(),
+            (None, Lang::Vi) => "toàn trang".to_owned(),
+            (None, Lang::En) => "the whole site".to_owned(),
+        };
+        let owned: Vec<Diagnostic> = list.iter().map(|d| (*d).clone()).collect();
+        out.push_str(&format!(
+            "── {name} ({})\n\n",
+            crate::error::check_summary(&owned, lang)
+        ));
+        for d in list {
+            out.push_str(&format!("{d}\n\n"));
+        }
+    }
+    out.push_str(&crate::error::check_summary(diags, lang));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_hrefs_in_any_quoting() {
+        let html = r#"<a href="/a/">x</a><a href='/b/'>y</a><a href=/c/>z</a>"#;
+        assert_eq!(hrefs(html).collect::<Vec<_>>(), ["/a/", "/b/", "/c/"]);
+    }
+
+    #[test]
+    fn maps_urls_to_output_files() {
+        assert_eq!(output_key("/a/"), "a/index.html");
+        assert_eq!(output_key("/"), "index.html");
+        assert_eq!(output_key("/old.html"), "old.html");
+        assert_eq!(dir_url("tin-tuc/a/index.html"), "/tin-tuc/a/");
+        assert_eq!(dir_url("index.html"), "/");
+        assert_eq!(percent_decode("/assets/a%20b.png"), "/assets/a b.png");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert!(has_scheme("mailto:a@b.vn"));
+        assert!(!has_scheme("/a:b"));
+    }
+}
