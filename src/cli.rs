@@ -84,6 +84,26 @@ pub enum Command {
         #[arg(long)]
         target: Option<String>,
     },
+    /// Build the site in memory and serve it, rebuilding and reloading the browser on
+    /// every change.
+    Serve {
+        /// The port to listen on (the next free one is used if it is taken; 0: any).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; other than 127.0.0.1, the site is visible on the
+        /// network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include pages marked draft: true.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll the files for changes (for shared or network folders).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Create a new, minimal site that builds.
     Init {
         /// The folder to create.

@@ -18,6 +18,7 @@ pub mod output;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod speech;
 

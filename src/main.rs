@@ -113,6 +113,23 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Serve {
+            port,
+            bind,
+            drafts,
+            open,
+            poll,
+        } => {
+            let build = loa::cli::build_options(cli, None, None, *drafts)?;
+            loa::serve::serve(&loa::serve::ServeOptions {
+                build,
+                port: *port,
+                bind: *bind,
+                open: *open,
+                poll: *poll,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New { section, title } => {
             let today = loa::cli::today(cli.today.as_deref())?;
             let path = loa::scaffold::new_page(&cli.root, section, title, today)?;

@@ -1,0 +1,453 @@
+//! `loa serve`: build the site in memory, serve it over HTTP, rebuild after every change
+//! and reload the open browser pages. The server owns the latest good output (a
+//! [`Snapshot`] behind an `Arc` it swaps after each build); a failed build keeps that
+//! output and adds its errors, which HTML requests get as an error page until the fix
+//! builds. Nothing is written to disk, so stopping the process at any moment (Ctrl-C
+//! simply ends it) leaves the site's folder as it was. Requests are answered in
+//! `serve/http.rs`; changes are found in `serve/watch.rs`.
+
+mod http;
+mod watch;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::build::{self, BuildOptions};
+use crate::error::{Diagnostic, Error, Result};
+use crate::output::MemorySink;
+use http::Reply;
+
+/// How `loa serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The build to run on each change; `output` is not used, `base_url` is set to the
+    /// server's own address.
+    pub build: BuildOptions,
+    /// The first port to try; 0 lets the system choose.
+    pub port: u16,
+    pub bind: IpAddr,
+    /// Open the home page in the default browser once serving.
+    pub open: bool,
+    /// Poll the files instead of relying on change notifications.
+    pub poll: bool,
+}
+
+/// Path -> bytes of a built site, as `MemorySink` collects them.
+pub(crate) type Files = BTreeMap<String, Vec<u8>>;
+
+/// What requests are answered from. Replaced whole after each build, never mutated.
+#[derive(Debug)]
+pub(crate) struct Snapshot {
+    /// The last output that built without errors.
+    pub files: Arc<Files>,
+    /// The latest build's errors, formatted as on the terminal, when it failed.
+    pub errors: Option<Arc<String>>,
+    /// Changes with every build; open pages reload when it does.
+    pub build_id: String,
+}
+
+/// How many threads answer requests. Event streams do not hold one.
+const WORKERS: usize = 4;
+/// How many ports after the requested one to try when it is taken.
+const PORT_TRIES: u16 = 20;
+/// A comment sent on idle event streams so closed tabs are noticed and dropped.
+const KEEPALIVE: Duration = Duration::from_secs(15);
+
+/// The server's state, shared by the request threads and the rebuild loop.
+struct Server {
+    current: RwLock<Arc<Snapshot>>,
+    /// Open event streams (one per browser tab).
+    listeners: Mutex<Vec<Box<dyn Write + Send>>>,
+}
+
+impl Server {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        self.current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn publish(&self, snap: Snapshot) {
+        let id = snap.build_id.clone();
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snap);
+        self.send(&format!("data: {id}\n\n"));
+    }
+
+    /// Write to every open event stream, forgetting the ones that are closed.
+    fn send(&self, message: &str) {
+        let mut listeners = self.listeners.lock().unwrap_or_else(|p| p.into_inner());
+        listeners.retain_mut(|w| {
+            w.write_all(message.as_bytes())
+                .and_then(|()| w.flush())
+                .is_ok()
+        });
+    }
+
+    fn listen(&self, mut stream: Box<dyn Write + Send>) {
+        let id = self.snapshot().build_id.clone();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\nretry: 500\ndata: {id}\n\n"
+        );
+        if stream
+            .write_all(head.as_bytes())
+            .and_then(|()| stream.flush())
+            .is_ok()
+        {
+            self.listeners
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(stream);
+        }
+    }
+}
+
+/// Build, serve, and rebuild on every change until the process is stopped.
+pub fn serve(opts: &ServeOptions) -> Result<()> {
+    let listener = bind(opts.bind, opts.port)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(format!("cannot read the server's address: {e}")))?;
+    let url = home_url(addr);
+    let mut build_opts = opts.build.clone();
+    build_opts.base_url = Some(url.trim_end_matches('/').to_owned());
+    build_opts.output = None;
+
+    let mut changes = watch::Changes::start(watch::WatchOptions {
+        root: opts.build.root.clone(),
+        poll: opts.poll,
+        ignored: Vec::new(),
+    })?;
+    let mut builder = Builder::new(build_opts);
+    let first = builder.build_first()?;
+    changes.ignore(builder.output_dirs());
+    let server = Arc::new(Server {
+        current: RwLock::new(Arc::new(first)),
+        listeners: Mutex::new(Vec::new()),
+    });
+    let http = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| Error::Usage(format!("cannot serve on {addr}: {e}")))?;
+    let http = Arc::new(http);
+    for _ in 0..WORKERS {
+        let (http, server) = (http.clone(), server.clone());
+        std::thread::spawn(move || {
+            while let Ok(request) = http.recv() {
+                respond(&server, request);
+            }
+        });
+    }
+    {
+        let server = server.clone();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(KEEPALIVE);
+                server.send(": keep-alive\n\n");
+            }
+        });
+    }
+    if !opts.bind.is_loopback() {
+        log::warn!(
+            "warning: serving on {}, so the site is visible to other computers on the network; use --bind 127.0.0.1 to keep it on this computer",
+            opts.bind
+        );
+    }
+    log::info!("Serving the site at {url} (press Ctrl-C to stop)");
+    if opts.open {
+        open_browser(&url);
+    }
+    while let Some(batch) = changes.next_batch() {
+        let last = server.snapshot();
+        if batch.recheck {
+            if let Some(snap) = builder.recheck(&last) {
+                server.publish(snap);
+            }
+        } else {
+            server.publish(builder.rebuild(&last, &batch.paths));
+        }
+    }
+    Ok(())
+}
+
+/// Listen on `port`, or on the next free one when it is taken.
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(PORT_TRIES)
+    };
+    for p in port..=last {
+        match TcpListener::bind((ip, p)) {
+            Ok(l) => {
+                if p != port {
+                    log::warn!(
+                        "Port {port} is already in use (another program, or another loa serve); using port {p} instead."
+                    );
+                }
+                return Ok(l);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(e) => {
+                return Err(Error::Usage(format!(
+                    "cannot listen on {}: {e}",
+                    SocketAddr::new(ip, p)
+                )));
+            }
+        }
+    }
+    Err(Error::Usage(format!(
+        "ports {port} to {last} are all in use; choose another with --port"
+    )))
+}
+
+/// The address to print and to use as the site's base URL. An unspecified bind address
+/// (0.0.0.0) is reached through the loopback address on this computer.
+fn home_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => IpAddr::from([127, 0, 0, 1]),
+        ip if ip.is_unspecified() => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, addr.port()))
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let spawned = std::process::Command::new(program)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = spawned {
+        log::warn!("cannot open a browser ({program}: {e}); open {url} yourself");
+    }
+}
+
+fn respond(server: &Server, request: tiny_http::Request) {
+    let snap = server.snapshot();
+    let reply = http::answer(&snap, request.method().as_str(), request.url());
+    let header = |name: &str, value: &str| {
+        tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+            .expect("header names and values here are ASCII")
+    };
+    let no_store = header("Cache-Control", "no-store");
+    let result = match reply {
+        Reply::Events => {
+            server.listen(request.into_writer());
+            Ok(())
+        }
+        Reply::Body {
+            status,
+            content_type,
+            body,
+        } => request.respond(
+            tiny_http::Response::from_data(body)
+                .with_status_code(status)
+                .with_header(header("Content-Type", content_type))
+                .with_header(header("X-Content-Type-Options", "nosniff"))
+                .with_header(no_store),
+        ),
+        Reply::Redirect(location) => request.respond(
+            tiny_http::Response::empty(301)
+                .with_header(header("Location", &location))
+                .with_header(no_store),
+        ),
+        Reply::MethodNotAllowed => request
+            .respond(tiny_http::Response::empty(405).with_header(header("Allow", "GET, HEAD"))),
+    };
+    if let Err(e) = result {
+        log::debug!("could not answer a request: {e}");
+    }
+}
+
+/// Runs the builds: the first one, then one per batch of changes.
+struct Builder {
+    opts: BuildOptions,
+    /// Distinguishes this run's build ids from a previous run's, so a tab left open
+    /// across a restart reloads too.
+    run: String,
+    builds: u64,
+    /// Warnings of the previous build, so a rebuild prints only new ones.
+    warnings: Vec<Diagnostic>,
+    output_dir: String,
+}
+
+impl Builder {
+    fn new(opts: BuildOptions) -> Builder {
+        let started = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        Builder {
+            opts,
+            run: format!("{started:x}"),
+            builds: 0,
+            warnings: Vec::new(),
+            output_dir: "public".to_owned(),
+        }
+    }
+
+    fn next_id(&mut self) -> String {
+        self.builds += 1;
+        format!("{}-{}", self.run, self.builds)
+    }
+
+    /// The folders `loa build` writes, whose changes the watcher ignores.
+    fn output_dirs(&self) -> Vec<PathBuf> {
+        let out = self.opts.root.join(&self.output_dir);
+        vec![
+            crate::output::staging_dir(&out),
+            out.with_file_name(format!(".{}.loa-prev", self.output_dir)),
+            out,
+        ]
+    }
+
+    /// The first build. Content errors do not stop the server: it shows them until
+    /// they are fixed. Other errors (no site here, unreadable folder) do.
+    fn build_first(&mut self) -> Result<Snapshot> {
+        let started = Instant::now();
+        let id = self.next_id();
+        match self.build() {
+            Ok(files) => {
+                log::info!(
+                    "Built {} files in {} ms",
+                    files.len(),
+                    started.elapsed().as_millis()
+                );
+                Ok(Snapshot {
+                    files: Arc::new(files),
+                    errors: None,
+                    build_id: id,
+                })
+            }
+            Err(Error::Content(diags)) => {
+                let errors = self.report_errors(&diags);
+                Ok(Snapshot {
+                    files: Arc::new(Files::new()),
+                    errors: Some(Arc::new(errors)),
+                    build_id: id,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Rebuild after a change; on failure keep `last`'s files and add the errors.
+    fn rebuild(&mut self, last: &Snapshot, changed: &[PathBuf]) -> Snapshot {
+        let started = Instant::now();
+        let id = self.next_id();
+        let what = match changed {
+            [one] => one.display().to_string(),
+            many => format!("{} files", many.len()),
+        };
+        match self.build() {
+            Ok(files) => {
+                log::info!(
+                    "Rebuilt in {} ms ({what} changed)",
+                    started.elapsed().as_millis()
+                );
+                Snapshot {
+                    files: Arc::new(files),
+                    errors: None,
+                    build_id: id,
+                }
+            }
+            Err(e) => {
+                let diags = match e {
+                    Error::Content(d) => d,
+                    other => vec![Diagnostic::error("E000", None, other.to_string())],
+                };
+                let errors = self.report_errors(&diags);
+                Snapshot {
+                    files: last.files.clone(),
+                    errors: Some(Arc::new(errors)),
+                    build_id: id,
+                }
+            }
+        }
+    }
+
+    /// Build again without a reported change (polling's second look); a new snapshot
+    /// only when the result differs from `last`.
+    fn recheck(&mut self, last: &Snapshot) -> Option<Snapshot> {
+        let started = Instant::now();
+        let (files, errors) = match self.build() {
+            Ok(files) => (Arc::new(files), None),
+            Err(Error::Content(diags)) => (last.files.clone(), Some(diags)),
+            Err(other) => (
+                last.files.clone(),
+                Some(vec![Diagnostic::error("E000", None, other.to_string())]),
+            ),
+        };
+        let text = errors.as_ref().map(|d| format_diagnostics(d));
+        if *files == *last.files && text.as_deref() == last.errors.as_deref().map(String::as_str) {
+            return None;
+        }
+        let errors = match errors {
+            Some(diags) => Some(Arc::new(self.report_errors(&diags))),
+            None => {
+                log::info!("Rebuilt in {} ms", started.elapsed().as_millis());
+                None
+            }
+        };
+        Some(Snapshot {
+            files,
+            errors,
+            build_id: self.next_id(),
+        })
+    }
+
+    /// Print the diagnostics and return them as one text for the error page.
+    fn report_errors(&self, diags: &[Diagnostic]) -> String {
+        let text = format_diagnostics(diags);
+        let count = diags.iter().filter(|d| d.is_error()).count();
+        log::error!(
+            "{text}\n\nThe site could not be rebuilt ({count} error{}); still serving the last version that built. Fix it and save.",
+            if count == 1 { "" } else { "s" }
+        );
+        text
+    }
+
+    fn build(&mut self) -> Result<Files> {
+        let started = Instant::now();
+        let site = build::load_site(&self.opts)?;
+        log::debug!(
+            "loaded {} pages in {} ms",
+            site.pages.len(),
+            started.elapsed().as_millis()
+        );
+        self.output_dir = site.config.output_dir.clone();
+        let rendering = Instant::now();
+        let sink = MemorySink::default();
+        build::render_site(&site, &sink)?;
+        log::debug!("rendered in {} ms", rendering.elapsed().as_millis());
+        let new: Vec<&Diagnostic> = site
+            .warnings
+            .iter()
+            .filter(|w| !self.warnings.contains(w))
+            .collect();
+        for w in &new {
+            log::warn!("{w}\n");
+        }
+        self.warnings = site.warnings.clone();
+        Ok(sink.into_files())
+    }
+}
+
+/// Diagnostics as the terminal shows them, one paragraph each.
+fn format_diagnostics(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
