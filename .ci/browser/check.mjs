@@ -95,15 +95,15 @@ const urlOf = (file) => {
 // Every page type the theme has, found by the class its template puts on <body>.
 const KINDS = ['page', 'news', 'campaign', 'action-month', 'model', 'document', 'broadcast', 'violation'];
 const WANTED = [
-  ['home', (c) => c === 'home'],
-  ...KINDS.map((k) => [`kind-${k}`, (c) => c.split(' ').includes(`page--${k}`)]),
-  ['section-list', (c, u) => c.includes('list--section') && !u.includes('/trang/')],
-  ['section-list-documents', (c, u) => c.includes('list--document') && !u.includes('/trang/')],
-  ['section-list-page-2', (c, u) => c.includes('list--section') && u.endsWith('/trang/2/')],
-  ['taxonomy-list', (c) => c.includes('list--taxonomy')],
-  ['taxonomy-term', (c, u) => c.includes('list--term') && !u.includes('/trang/')],
-  ['taxonomy-term-page-2', (c, u) => c.includes('list--term') && u.endsWith('/trang/2/')],
-  ['agencies', (c) => c === 'agencies'],
+  ['home', (c) => c === 'tpl-home'],
+  ...KINDS.map((k) => [`kind-${k}`, (c) => c.split(' ').includes(`tpl-page--${k}`)]),
+  ['section-list', (c, u) => c.includes('tpl-list--section') && !u.includes('/trang/')],
+  ['section-list-documents', (c, u) => c.includes('tpl-list--document') && !u.includes('/trang/')],
+  ['section-list-page-2', (c, u) => c.includes('tpl-list--section') && u.endsWith('/trang/2/')],
+  ['taxonomy-list', (c) => c.includes('tpl-list--taxonomy')],
+  ['taxonomy-term', (c, u) => c.includes('tpl-list--term') && !u.includes('/trang/')],
+  ['taxonomy-term-page-2', (c, u) => c.includes('tpl-list--term') && u.endsWith('/trang/2/')],
+  ['agencies', (c) => c === 'tpl-agencies'],
 ];
 
 async function pickPages() {
