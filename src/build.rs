@@ -66,12 +66,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
     output::check_output_dir(&output, &opts.root)?;
     let staging = output::prepare(&output)?;
+    // A failed render leaves no half-written staging folder behind.
     let written = render_site(
         &site,
         &DirSink {
             dir: staging.clone(),
         },
-    )?;
+    )
+    .inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staging);
+    })?;
     output::finish(&staging, &output, &written)?;
     Ok(BuildReport {
         pages: site.pages.len(),

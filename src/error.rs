@@ -270,6 +270,18 @@ pub fn explain_serde_message(raw: &str) -> (String, Option<String>) {
 /// fields with a suggestion, wrong types, dates; anything else is passed on as the
 /// parser wrote it. `config` picks site.toml's codes (E010) over front matter's.
 pub fn serde_message(raw: &str, expected_fields: Option<&[&str]>, config: bool) -> Message {
+    let cleaned = without_positions(raw);
+    let raw = cleaned.as_str();
+    // serde_yaml names the field first: "draft: invalid type: ...".
+    let raw = match raw.split_once(": ") {
+        Some((path, rest))
+            if !path.contains(' ')
+                && (rest.starts_with("invalid type") || rest.starts_with("unknown field")) =>
+        {
+            rest
+        }
+        _ => raw,
+    };
     if let Some(rest) = raw.strip_prefix("unknown field `")
         && let Some((field, tail)) = rest.split_once('`')
     {
@@ -314,6 +326,24 @@ pub fn serde_message(raw: &str, expected_fields: Option<&[&str]>, config: bool) 
     Message::YamlSyntax {
         detail: raw.to_owned(),
     }
+}
+
+/// A parser's message without its " at line N column M" parts: the diagnostic's
+/// location already says where, in the user's file rather than in the YAML block.
+pub fn without_positions(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + " at line ".len()..];
+        let digits = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest = match digits.strip_prefix(" column ") {
+            Some(col) => col.trim_start_matches(|c: char| c.is_ascii_digit()),
+            None => digits,
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The candidate closest to `word`, when it is close enough to be a likely typo.

@@ -20,7 +20,7 @@ use crate::markdown::{self, LinkTarget, MarkdownContext};
 use front_matter::{SectionMatter, SplitError};
 pub use kind::Kind;
 pub use page::{Page, Section};
-pub use validate::{action_month_period, asset_url, normalize_alias};
+pub use validate::{action_month_period, asset_url, missing_templates, normalize_alias};
 
 /// How this run loads the site (not part of the site's configuration).
 #[derive(Debug, Clone)]
@@ -604,7 +604,9 @@ fn load_data(
             }
             Err((l, c, m)) => diags.push(
                 Diagnostic::new(
-                    Message::BadDataFile { detail: m },
+                    Message::BadDataFile {
+                        detail: crate::error::without_positions(&m),
+                    },
                     Some(Location::new(path, l, c)),
                 )
                 .quote_from(&text),

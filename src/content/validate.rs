@@ -657,6 +657,43 @@ pub fn unique_urls(pages: &[Page], sections: &[Section]) -> Vec<Diagnostic> {
     out
 }
 
+/// Every `template` a page or section names must be one the theme has.
+pub fn missing_templates(
+    pages: &[Page],
+    sections: &[Section],
+    has: impl Fn(&str) -> bool,
+    names: &[&str],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut report = |name: &str, path: &Path, front_matter: &str| {
+        if has(name) {
+            return;
+        }
+        let (line, column) = locate(front_matter, &["template"]).map_or((1, 1), |(l, c)| (l + 1, c));
+        out.push(
+            Diagnostic::new(
+                Message::MissingTemplate {
+                    name: name.to_owned(),
+                    hint: Choice::among(name, names),
+                },
+                Some(Location::new(path, line, column)),
+            )
+            .quote_from(&format!("---\n{front_matter}")),
+        );
+    };
+    for p in pages {
+        if let Some(t) = &p.meta.template {
+            report(t, &p.source, &p.front_matter);
+        }
+    }
+    for s in sections {
+        if let (Some(t), Some(source)) = (&s.matter.template, &s.source) {
+            report(t, source, "");
+        }
+    }
+    out
+}
+
 /// `/old/page` and `old/page/` both mean `/old/page/`; `x.html` stays a file.
 pub fn normalize_alias(a: &str) -> String {
     let a = a.trim();

@@ -206,6 +206,8 @@ pub enum Message {
         detail: String,
         page: Option<PathBuf>,
     },
+    /// E042: a page or section names a template the theme does not have.
+    MissingTemplate { name: String, hint: Choice },
     /// W010
     LinkToUnpublished { target: String },
     /// W011: raw HTML that the sanitizer changed.
@@ -269,6 +271,7 @@ impl Message {
             BrokenUrl { .. } => "E035",
             ThemeNotFound { .. } => "E040",
             Template { .. } => "E041",
+            MissingTemplate { .. } => "E042",
             LinkToUnpublished { .. } => "W010",
             HtmlSanitized { .. } => "W011",
             MarkdownImageWithoutAlt { .. } => "W020",
@@ -385,10 +388,12 @@ impl Message {
                     "check that it exists and that you may read it"
                 ),
             ),
-            BadDataFile { detail } => (
+            BadDataFile { detail } => {
+                let vi_detail = vi_yaml(detail);
+                (
                 tr!(
                     l,
-                    "không đọc được tệp dữ liệu này: {detail}",
+                    "không đọc được tệp dữ liệu này: {vi_detail}",
                     "this data file cannot be read: {detail}"
                 ),
                 tr!(
@@ -396,7 +401,8 @@ impl Message {
                     "sửa dòng được chỉ ra; tệp YAML cần dạng `khóa: giá trị`, tệp JSON cần đúng cú pháp JSON",
                     "fix the line shown; YAML needs `key: value`, JSON must be valid JSON"
                 ),
-            ),
+            )
+            }
             ConfigSyntax { detail } => (
                 tr!(
                     l,
@@ -435,7 +441,10 @@ impl Message {
                 choice_help(l, hint, None),
             ),
             YamlSyntax { detail } => (
-                tr!(l, "khối khai báo viết chưa đúng: {detail}", "{detail}"),
+                {
+                    let vi_detail = vi_yaml(detail);
+                    tr!(l, "khối khai báo viết chưa đúng: {vi_detail}", "{detail}")
+                },
                 tr!(
                     l,
                     "kiểm tra dòng này: YAML cần dạng `khóa: giá trị`, danh sách viết [a, b] hoặc các dòng bắt đầu bằng -, và đặt trong ngoặc kép văn bản có chứa ': '",
@@ -816,6 +825,23 @@ impl Message {
                     None => tr!(l, "sửa mẫu giao diện", "fix the template"),
                 },
             ),
+            MissingTemplate { name, hint } => (
+                tr!(
+                    l,
+                    "giao diện không có mẫu \"{name}\"",
+                    "the theme has no template \"{name}\""
+                ),
+                match hint {
+                    Choice::Close(c) => {
+                        tr!(l, "có phải ý bạn là \"{c}\"?", "did you mean \"{c}\"?")
+                    }
+                    Choice::OneOf(_) => tr!(
+                        l,
+                        "xóa dòng template để dùng mẫu mặc định của loại nội dung, hoặc thêm tệp vào themes/<giao diện>/templates/",
+                        "remove the template line to use the kind's default, or add the file under themes/<theme>/templates/"
+                    ),
+                },
+            ),
             LinkToUnpublished { target } => (
                 tr!(
                     l,
@@ -1096,6 +1122,34 @@ fn choice_help(l: Lang, hint: &Choice, declared_in: Option<&str>) -> String {
             )
         }
     }
+}
+
+/// libyaml's most common complaints in Vietnamese; others are kept as written.
+fn vi_yaml(detail: &str) -> String {
+    const KNOWN: [(&str, &str); 6] = [
+        (
+            "mapping values are not allowed in this context",
+            "có dấu hai chấm trong một giá trị chưa đặt trong ngoặc kép",
+        ),
+        (
+            "found unexpected end of stream",
+            "khối kết thúc khi một chuỗi hoặc danh sách còn chưa đóng",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "danh sách [ ... ] thiếu dấu phẩy hoặc dấu ] đóng",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "bảng { ... } thiếu dấu phẩy hoặc dấu } đóng",
+        ),
+        ("did not find expected key", "thiếu tên trường, hoặc thụt lề không đều"),
+        ("found character that cannot start any token", "có ký tự không được phép ở đầu giá trị"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| detail.starts_with(en))
+        .map_or_else(|| detail.to_owned(), |(_, vi)| (*vi).to_owned())
 }
 
 fn date_help(l: Lang) -> String {

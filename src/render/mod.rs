@@ -175,6 +175,16 @@ impl<'a> Renderer<'a> {
             .collect();
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&theme, &e, None))?;
+        let names: Vec<&str> = theme.templates().map(|(n, _)| n).collect();
+        let missing = crate::content::missing_templates(
+            &site.pages,
+            &site.sections,
+            |n| tera.contains_template(n),
+            &names,
+        );
+        if !missing.is_empty() {
+            return Err(Error::Content(missing));
+        }
         let taxonomies = taxonomies(site);
         let mut renderer = Renderer {
             site,
