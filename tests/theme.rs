@@ -287,7 +287,7 @@ fn news_page_shows_its_image_and_open_graph_metadata() {
     assert_has(
         &html,
         &[
-            r#"<img src="/assets/anh/tap-huan.png" alt="Mũ bảo hộ màu vàng trên giàn giáo">"#,
+            r#"<img src="/assets/anh/tap-huan.png" alt="Mũ bảo hộ màu vàng trên giàn giáo" width="64" height="32">"#,
             r#"<link rel="canonical" href="https://atvsld.thu-nghiem.gov.vn/tin-tuc/tin-co-anh/">"#,
             r#"<meta property="og:url" content="https://atvsld.thu-nghiem.gov.vn/tin-tuc/tin-co-anh/">"#,
             r#"<meta property="og:title" content="Tập huấn làm việc trên cao">"#,

@@ -86,6 +86,9 @@ pub struct PageView<'a> {
     pub ancestors: Vec<SectionRef<'a>>,
     /// Absolute URL of the page's image, for Open Graph.
     pub og_image: Option<String>,
+    /// The image's pixel size when it is a PNG, GIF or JPEG in the site, so the browser
+    /// reserves its room before it arrives (no jump on a slow network).
+    pub image_size: Option<ImageSize>,
     /// A campaign's channels in words (`Loa truyền thanh`, ...).
     pub channels: Vec<&'static str>,
     /// `Tổ chức` or `Cá nhân` for a model or a notice.
@@ -141,6 +144,63 @@ fn airing<'a>(b: &'a BroadcastBlock, page: &Page, config: &'a SiteConfig) -> Air
         },
         priority_label: b.priority.label_vi(),
     }
+}
+
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub struct ImageSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Width and height from the first bytes of a PNG, GIF or JPEG file.
+pub fn image_size(bytes: &[u8]) -> Option<ImageSize> {
+    let be16 = |b: &[u8]| u32::from(u16::from_be_bytes([b[0], b[1]]));
+    let size = |width, height| (width > 0 && height > 0).then_some(ImageSize { width, height });
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 && &bytes[12..16] == b"IHDR" {
+        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        return size(w, h);
+    }
+    if (bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a")) && bytes.len() >= 10 {
+        let w = u32::from(u16::from_le_bytes([bytes[6], bytes[7]]));
+        let h = u32::from(u16::from_le_bytes([bytes[8], bytes[9]]));
+        return size(w, h);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        // Walk the JPEG segments to the first start-of-frame marker.
+        let mut i = 2;
+        while i + 9 < bytes.len() {
+            if bytes[i] != 0xFF {
+                return None;
+            }
+            let marker = bytes[i + 1];
+            if marker == 0xFF {
+                i += 1;
+                continue;
+            }
+            let len = be16(&bytes[i + 2..]) as usize;
+            let is_sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+            if is_sof {
+                return size(be16(&bytes[i + 7..]), be16(&bytes[i + 5..]));
+            }
+            i += 2 + len;
+        }
+    }
+    None
+}
+
+/// The size of an image under assets/, read from its first 64 KB.
+fn asset_image_size(url: &str, site: &Site) -> Option<ImageSize> {
+    use std::io::Read;
+    let dest = url.strip_prefix('/')?;
+    let file = site.static_files.iter().find(|f| f.dest == dest)?;
+    let mut head = Vec::new();
+    std::fs::File::open(&file.source)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    image_size(&head)
 }
 
 /// A downloadable file: its URL, type and size as readers expect ("PDF, 245 KB").
@@ -406,6 +466,12 @@ pub fn page_view<'a>(
         previous: prev.map(|p| summary(p, site)),
         next: next.map(|p| summary(p, site)),
         ancestors: ancestors(site, page.section),
+        image_size: page
+            .meta
+            .image
+            .as_deref()
+            .map(asset_url)
+            .and_then(|u| asset_image_size(&u, site)),
         og_image: page
             .meta
             .image
@@ -559,4 +625,55 @@ pub fn agencies(site: &Site) -> Vec<AgencyView<'_>> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_image_sizes_from_file_headers() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&640u32.to_be_bytes());
+        png.extend_from_slice(&360u32.to_be_bytes());
+        assert_eq!(
+            image_size(&png),
+            Some(ImageSize {
+                width: 640,
+                height: 360
+            })
+        );
+
+        let gif = b"GIF89a\x20\x03\x58\x02rest";
+        assert_eq!(
+            image_size(gif),
+            Some(ImageSize {
+                width: 800,
+                height: 600
+            })
+        );
+
+        // SOI, an APP0 segment of 16 bytes, then SOF0 with height 480 and width 720.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+        jpeg.extend_from_slice(&[0; 14]);
+        jpeg.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0xD0, 0x03]);
+        assert_eq!(
+            image_size(&jpeg),
+            Some(ImageSize {
+                width: 720,
+                height: 480
+            })
+        );
+
+        assert_eq!(image_size(b"not an image at all"), None);
+        assert_eq!(image_size(b"\x89PNG\r\n\x1a\n"), None);
+    }
+
+    #[test]
+    fn bare_asset_paths_live_under_assets() {
+        assert_eq!(asset_url("anh/a.png"), "/assets/anh/a.png");
+        assert_eq!(asset_url("./anh/a.png"), "/assets/anh/a.png");
+        assert_eq!(asset_url("/img/a.png"), "/img/a.png");
+        assert_eq!(asset_url("https://x.vn/a.png"), "https://x.vn/a.png");
+    }
 }
