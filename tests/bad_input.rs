@@ -25,36 +25,96 @@ use Expect::*;
 
 /// Every case in the fixture folder, with what it must report.
 const CASES: &[(&str, Expect)] = &[
-    ("alias-claims-page", Error("E031", "content/tin-tuc/x.md:3:1")),
+    (
+        "alias-claims-page",
+        Error("E031", "content/tin-tuc/x.md:3:1"),
+    ),
     ("alias-dotdot", Error("E022", "content/tin-tuc/x.md:3:12")),
-    ("alias-other-site", Error("E022", "content/tin-tuc/x.md:4:6")),
-    ("bad-data-file", Error("E008", "content/data/thong-ke.yaml:3:1")),
+    (
+        "alias-other-site",
+        Error("E022", "content/tin-tuc/x.md:4:6"),
+    ),
+    (
+        "bad-data-file",
+        Error("E008", "content/data/thong-ke.yaml:3:1"),
+    ),
     ("bom", Builds),
-    ("broadcast-kind-without-block", Error("E021", "content/loa/x.md:2:1")),
-    ("broadcast-until-before-from", Error("E025", "content/tin-tuc/x.md:5:3")),
-    ("broken-template", Error("E041", "themes/cong-thong-tin/templates/news.html:3:17")),
-    ("campaign-without-period", Error("E021", "content/chien-dich/x.md:2:1")),
-    ("citizen-id-in-notice", Error("E029", "content/xu-ly-vi-pham/x.md:13:16")),
+    (
+        "broadcast-kind-without-block",
+        Error("E021", "content/loa/x.md:2:1"),
+    ),
+    (
+        "broadcast-until-before-from",
+        Error("E025", "content/tin-tuc/x.md:5:3"),
+    ),
+    (
+        "broken-template",
+        Error("E041", "themes/cong-thong-tin/templates/news.html:3:17"),
+    ),
+    (
+        "campaign-without-period",
+        Error("E021", "content/chien-dich/x.md:2:1"),
+    ),
+    (
+        "citizen-id-in-notice",
+        Error("E029", "content/xu-ly-vi-pham/x.md:13:16"),
+    ),
     ("crlf", Builds),
-    ("document-file-outside", Error("E022", "content/van-ban/x.md:6:1")),
+    (
+        "document-file-outside",
+        Error("E022", "content/van-ban/x.md:6:1"),
+    ),
     ("empty-file", Error("E003", "content/tin-tuc/x.md:1:1")),
-    ("event-time", Error("E020", "content/thang-hanh-dong/x.md:7:12")),
-    ("expiry-before-publish", Error("E025", "content/tin-tuc/x.md:4:1")),
-    ("fines-do-not-add-up", Error("E027", "content/xu-ly-vi-pham/x.md:12:1")),
-    ("image-without-alt", Error("E024", "content/tin-tuc/x.md:3:1")),
+    (
+        "event-time",
+        Error("E020", "content/thang-hanh-dong/x.md:7:12"),
+    ),
+    (
+        "expiry-before-publish",
+        Error("E025", "content/tin-tuc/x.md:4:1"),
+    ),
+    (
+        "fines-do-not-add-up",
+        Error("E027", "content/xu-ly-vi-pham/x.md:12:1"),
+    ),
+    (
+        "image-without-alt",
+        Error("E024", "content/tin-tuc/x.md:3:1"),
+    ),
     ("impossible-date", Error("E020", "content/tin-tuc/x.md:3:7")),
-    ("individual-without-basis", Error("E028", "content/xu-ly-vi-pham/x.md:12:1")),
+    (
+        "individual-without-basis",
+        Error("E028", "content/xu-ly-vi-pham/x.md:12:1"),
+    ),
     ("invalid-utf8", Error("E002", "content/tin-tuc/x.md:4:3")),
-    ("link-to-missing-anchor", Error("E032", "content/tin-tuc/x.md:4:5")),
-    ("link-to-missing-page", Error("E030", "content/tin-tuc/x.md:5:5")),
-    ("missing-template", Error("E042", "content/tin-tuc/x.md:3:1")),
+    (
+        "link-to-missing-anchor",
+        Error("E032", "content/tin-tuc/x.md:4:5"),
+    ),
+    (
+        "link-to-missing-page",
+        Error("E030", "content/tin-tuc/x.md:5:5"),
+    ),
+    (
+        "missing-template",
+        Error("E042", "content/tin-tuc/x.md:3:1"),
+    ),
     ("missing-title", Error("E021", "content/tin-tuc/x.md:1:1")),
     ("nfd", Builds),
     ("no-front-matter", Error("E003", "content/tin-tuc/x.md:1:1")),
     ("not-a-date", Error("E020", "content/tin-tuc/x.md:3:16")),
-    ("notice-missing-fields", Error("E021", "content/xu-ly-vi-pham/x.md:2:1")),
-    ("period-ends-before-start", Error("E025", "content/chien-dich/x.md:6:3")),
-    ("phone-in-notice", Error("E029", "content/xu-ly-vi-pham/x.md:12:18")),
+    (
+        "notice-missing-fields",
+        Error("E021", "content/xu-ly-vi-pham/x.md:2:1"),
+    ),
+    (
+        "period-ends-before-start",
+        Error("E025", "content/chien-dich/x.md:6:3"),
+    ),
+    (
+        "phone-in-notice",
+        Error("E029", "content/xu-ly-vi-pham/x.md:12:18"),
+    ),
     ("site-toml-bad-url", Error("E011", "site.toml:2:1")),
     ("site-toml-duplicate-ward", Error("E011", "site.toml:5:8")),
     ("site-toml-not-utf8", Error("E002", "site.toml:1:10")),
@@ -62,22 +122,52 @@ const CASES: &[(&str, Expect)] = &[
     ("slug-absolute", Error("E022", "content/tin-tuc/x.md:3:1")),
     ("slug-dotdot", Error("E022", "content/tin-tuc/x.md:3:1")),
     ("tab-indent", Error("E005", "content/tin-tuc/x.md:4:1")),
-    ("template-syntax", Error("E041", "themes/cong-thong-tin/templates/news.html:4:4")),
+    (
+        "template-syntax",
+        Error("E041", "themes/cong-thong-tin/templates/news.html:4:4"),
+    ),
     ("theme-not-found", Error("E040", "site.toml:1:1")),
-    ("two-pages-one-url", Error("E031", "content/tin-tuc/x.md:1:1")),
-    ("unclosed-front-matter", Error("E004", "content/tin-tuc/x.md:1:1")),
-    ("undeclared-agency", Error("E023", "content/tin-tuc/x.md:3:1")),
+    (
+        "two-pages-one-url",
+        Error("E031", "content/tin-tuc/x.md:1:1"),
+    ),
+    (
+        "unclosed-front-matter",
+        Error("E004", "content/tin-tuc/x.md:1:1"),
+    ),
+    (
+        "undeclared-agency",
+        Error("E023", "content/tin-tuc/x.md:3:1"),
+    ),
     ("undeclared-ward", Error("E023", "content/tin-tuc/x.md:5:5")),
-    ("unknown-field", Error("E012", "content/chien-dich/x.md:3:1")),
+    (
+        "unknown-field",
+        Error("E012", "content/chien-dich/x.md:3:1"),
+    ),
     ("unknown-kind", Error("E013", "content/tin-tuc/x.md:3:7")),
-    ("unknown-kind-section", Error("E013", "content/moi/_index.md:3:7")),
-    ("unknown-section-field", Error("E012", "content/tin-tuc/_index.md:4:1")),
+    (
+        "unknown-kind-section",
+        Error("E013", "content/moi/_index.md:3:7"),
+    ),
+    (
+        "unknown-section-field",
+        Error("E012", "content/tin-tuc/_index.md:4:1"),
+    ),
     ("unknown-site-key", Error("E010", "site.toml:5:1")),
     ("unknown-slot", Error("E026", "content/tin-tuc/x.md:4:17")),
     ("wrong-type-bool", Error("E020", "content/tin-tuc/x.md:3:8")),
-    ("wrong-type-list", Error("E020", "content/tin-tuc/x.md:3:10")),
-    ("wrong-type-number", Error("E020", "content/tin-tuc/x.md:3:9")),
-    ("yaml-colon-in-text", Error("E020", "content/tin-tuc/x.md:2:13")),
+    (
+        "wrong-type-list",
+        Error("E020", "content/tin-tuc/x.md:3:10"),
+    ),
+    (
+        "wrong-type-number",
+        Error("E020", "content/tin-tuc/x.md:3:9"),
+    ),
+    (
+        "yaml-colon-in-text",
+        Error("E020", "content/tin-tuc/x.md:2:13"),
+    ),
     ("yaml-malformed", Error("E020", "content/tin-tuc/x.md:4:1")),
 ];
 
@@ -96,7 +186,12 @@ impl Work {
         copy_tree(&fixtures().join("_base"), &dir.path().join("site"));
         let w = Work { dir };
         let out = w.loa(&["build"], "en");
-        assert_eq!(out.status.code(), Some(0), "the base site builds:\n{}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "the base site builds:\n{}",
+            stderr(&out)
+        );
         w
     }
 
@@ -160,7 +255,10 @@ fn stderr(out: &Output) -> String {
 fn assert_no_panic(out: &Output, what: &str) {
     let err = stderr(out);
     assert_ne!(out.status.code(), Some(101), "{what}: loa panicked:\n{err}");
-    assert!(out.status.code().is_some(), "{what}: killed by a signal (stack overflow?)\n{err}");
+    assert!(
+        out.status.code().is_some(),
+        "{what}: killed by a signal (stack overflow?)\n{err}"
+    );
     assert!(!err.contains("panicked"), "{what}: loa panicked:\n{err}");
 }
 
@@ -176,7 +274,11 @@ fn changes(before: &[(String, Vec<u8>)], after: &[(String, Vec<u8>)]) -> Vec<Str
             _ => {}
         }
     }
-    out.extend(b.keys().filter(|k| !a.contains_key(*k)).map(|k| format!("added {k}")));
+    out.extend(
+        b.keys()
+            .filter(|k| !a.contains_key(*k))
+            .map(|k| format!("added {k}")),
+    );
     out
 }
 
@@ -194,37 +296,66 @@ fn run_case(name: &str, expect: Expect, apply: impl FnOnce(&Work)) {
             return;
         }
         Usage(said) => {
-            assert_eq!(out.status.code(), Some(2), "{name}: a usage error exits 2:\n{err}");
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name}: a usage error exits 2:\n{err}"
+            );
             assert!(err.contains(said), "{name}: expected {said:?} in:\n{err}");
         }
         Error(code, at) => {
-            assert_eq!(out.status.code(), Some(1), "{name}: a content error exits 1:\n{err}");
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{name}: a content error exits 1:\n{err}"
+            );
             let head = format!("{at}: error[{code}]");
             assert!(err.contains(&head), "{name}: expected {head:?} in:\n{err}");
-            assert!(err.contains("help:"), "{name}: every error says what to do:\n{err}");
+            assert!(
+                err.contains("help:"),
+                "{name}: every error says what to do:\n{err}"
+            );
             assert_check_json(&w, name, code, at);
         }
     }
     let after = w.snapshot();
     let diff = changes(&before, &after);
-    assert!(diff.is_empty(), "{name}: a failed build changed files: {diff:?}");
+    assert!(
+        diff.is_empty(),
+        "{name}: a failed build changed files: {diff:?}"
+    );
 }
 
 /// `loa check --format json` exits 1 and lists the finding with its position.
 fn assert_check_json(w: &Work, name: &str, code: &str, at: &str) {
     let out = w.loa(&["check", "--format", "json"], "en");
     assert_no_panic(&out, name);
-    assert_eq!(out.status.code(), Some(1), "{name}: check exits 1:\n{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{name}: check exits 1:\n{}",
+        stderr(&out)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{name}: check's JSON does not parse: {e}"));
     let rows = json.as_array().expect("an array");
     let found = rows.iter().any(|r| {
-        let pos = format!("{}:{}:{}", r["file"].as_str().unwrap_or(""), r["line"], r["column"]);
+        let pos = format!(
+            "{}:{}:{}",
+            r["file"].as_str().unwrap_or(""),
+            r["line"],
+            r["column"]
+        );
         r["code"] == code && pos == at && r["severity"] == "error"
     });
-    assert!(found, "{name}: {code} at {at} not in check's JSON:\n{json:#}");
+    assert!(
+        found,
+        "{name}: {code} at {at} not in check's JSON:\n{json:#}"
+    );
     for r in rows {
-        for key in ["file", "line", "column", "code", "severity", "message", "help"] {
+        for key in [
+            "file", "line", "column", "code", "severity", "message", "help",
+        ] {
             assert!(r.get(key).is_some(), "{name}: {key} missing from {r}");
         }
     }
@@ -249,7 +380,9 @@ const GENERATED: usize = 7;
 #[test]
 fn every_fixture_case_reports_its_code_and_location_and_changes_nothing() {
     for (name, expect) in CASES {
-        run_case(name, *expect, |w| copy_tree(&fixtures().join(name), &w.site()));
+        run_case(name, *expect, |w| {
+            copy_tree(&fixtures().join(name), &w.site())
+        });
     }
 }
 
@@ -268,28 +401,44 @@ fn a_ten_megabyte_page_builds() {
 
 #[test]
 fn lists_nested_ten_thousand_deep_are_refused_without_overflowing() {
-    run_case("deep-list", Error("E034", "content/tin-tuc/sau.md:4:201"), |w| {
-        let text = format!("---\ntitle: \"Sâu\"\n---\n{}a\n", "- ".repeat(10_000));
-        w.write("content/tin-tuc/sau.md", text.as_bytes());
-    });
-    run_case("deep-quote", Error("E034", "content/tin-tuc/sau.md:4:201"), |w| {
-        let text = format!("---\ntitle: \"Sâu\"\n---\n{} a\n", ">".repeat(10_000));
-        w.write("content/tin-tuc/sau.md", text.as_bytes());
-    });
+    run_case(
+        "deep-list",
+        Error("E034", "content/tin-tuc/sau.md:4:201"),
+        |w| {
+            let text = format!("---\ntitle: \"Sâu\"\n---\n{}a\n", "- ".repeat(10_000));
+            w.write("content/tin-tuc/sau.md", text.as_bytes());
+        },
+    );
+    run_case(
+        "deep-quote",
+        Error("E034", "content/tin-tuc/sau.md:4:201"),
+        |w| {
+            let text = format!("---\ntitle: \"Sâu\"\n---\n{} a\n", ">".repeat(10_000));
+            w.write("content/tin-tuc/sau.md", text.as_bytes());
+        },
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn symlinks_that_loop_or_leave_the_site_are_errors() {
     use std::os::unix::fs::symlink;
-    run_case("symlink-loop", Error("E007", "content/tin-tuc/vong:1:1"), |w| {
-        symlink("..", w.site().join("content/tin-tuc/vong")).expect("symlink");
-    });
-    run_case("symlink-outside", Error("E006", "content/tin-tuc/ngoai.md:1:1"), |w| {
-        let outside = w.dir.path().join("ngoai.md");
-        std::fs::write(&outside, "---\ntitle: \"Bí mật\"\n---\n").expect("write");
-        symlink(&outside, w.site().join("content/tin-tuc/ngoai.md")).expect("symlink");
-    });
+    run_case(
+        "symlink-loop",
+        Error("E007", "content/tin-tuc/vong:1:1"),
+        |w| {
+            symlink("..", w.site().join("content/tin-tuc/vong")).expect("symlink");
+        },
+    );
+    run_case(
+        "symlink-outside",
+        Error("E006", "content/tin-tuc/ngoai.md:1:1"),
+        |w| {
+            let outside = w.dir.path().join("ngoai.md");
+            std::fs::write(&outside, "---\ntitle: \"Bí mật\"\n---\n").expect("write");
+            symlink(&outside, w.site().join("content/tin-tuc/ngoai.md")).expect("symlink");
+        },
+    );
 }
 
 #[test]
@@ -303,7 +452,10 @@ fn a_folder_without_site_toml_is_a_usage_error() {
 fn an_output_folder_that_would_overwrite_the_site_is_refused() {
     run_case("output-is-site", Usage("contains the site itself"), |w| {
         let toml = std::fs::read_to_string(w.site().join("site.toml")).expect("read");
-        w.write("site.toml", format!("output_dir = \".\"\n{toml}").as_bytes());
+        w.write(
+            "site.toml",
+            format!("output_dir = \".\"\n{toml}").as_bytes(),
+        );
     });
 }
 
@@ -331,11 +483,7 @@ fn messages_speak_vietnamese_by_default_and_english_on_request() {
             "có phải ý bạn là \"syllables_per_minute\"?",
             "did you mean \"syllables_per_minute\"?",
         ),
-        (
-            "empty-file",
-            "tệp này trống",
-            "this file is empty",
-        ),
+        ("empty-file", "tệp này trống", "this file is empty"),
     ];
     for (name, vi, en) in cases {
         let w = Work::new();
@@ -345,13 +493,28 @@ fn messages_speak_vietnamese_by_default_and_english_on_request() {
         };
         let head = format!("{at}: error[{code}]");
         let default = stderr(&w.loa(&["build"], ""));
-        assert!(default.contains(&head) && default.contains(vi), "{name} (vi):\n{default}");
-        assert!(default.contains("chưa ghi tệp nào"), "{name}: summary in Vietnamese:\n{default}");
+        assert!(
+            default.contains(&head) && default.contains(vi),
+            "{name} (vi):\n{default}"
+        );
+        assert!(
+            default.contains("chưa ghi tệp nào"),
+            "{name}: summary in Vietnamese:\n{default}"
+        );
         let english = stderr(&w.loa(&["build", "--lang", "en"], ""));
-        assert!(english.contains(&head) && english.contains(en), "{name} (en):\n{english}");
+        assert!(
+            english.contains(&head) && english.contains(en),
+            "{name} (en):\n{english}"
+        );
         let env = stderr(&w.loa(&["check"], "en"));
-        assert!(env.contains(&head) && env.contains(en), "{name} (LOA_LANG=en):\n{env}");
+        assert!(
+            env.contains(&head) && env.contains(en),
+            "{name} (LOA_LANG=en):\n{env}"
+        );
         let flag_wins = stderr(&w.loa(&["check", "--lang", "vi"], "en"));
-        assert!(flag_wins.contains(vi), "{name}: --lang beats LOA_LANG:\n{flag_wins}");
+        assert!(
+            flag_wins.contains(vi),
+            "{name}: --lang beats LOA_LANG:\n{flag_wins}"
+        );
     }
 }

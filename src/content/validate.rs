@@ -288,6 +288,18 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
     for w in &meta.wards {
         check_ward(c, "wards", w, config);
     }
+    if let Some(image) = &meta.image
+        && crate::markdown::is_dangerous_url(image)
+    {
+        let loc = c.at(&["image"]);
+        c.report(
+            Message::ScriptUrl {
+                field: "image".to_owned(),
+                url: image.clone(),
+            },
+            loc,
+        );
+    }
     if meta.image.is_some()
         && meta
             .image_alt
@@ -669,7 +681,8 @@ pub fn missing_templates(
         if has(name) {
             return;
         }
-        let (line, column) = locate(front_matter, &["template"]).map_or((1, 1), |(l, c)| (l + 1, c));
+        let (line, column) =
+            locate(front_matter, &["template"]).map_or((1, 1), |(l, c)| (l + 1, c));
         out.push(
             Diagnostic::new(
                 Message::MissingTemplate {

@@ -160,6 +160,8 @@ pub enum Message {
     UnsafeAlias { alias: String },
     /// E022
     FileOutsideAssets { file: String },
+    /// E022: a `javascript:`, `vbscript:` or `data:` address in front matter.
+    ScriptUrl { field: String, url: String },
     /// E023
     UnknownAgency { agency: String, hint: Choice },
     /// E023
@@ -253,7 +255,10 @@ impl Message {
             | ImpossibleDate { .. }
             | NotATime { .. } => "E020",
             MissingField { .. } | NoTitle | CampaignNeedsTerms => "E021",
-            UnsafeSlug { .. } | UnsafeAlias { .. } | FileOutsideAssets { .. } => "E022",
+            UnsafeSlug { .. }
+            | UnsafeAlias { .. }
+            | FileOutsideAssets { .. }
+            | ScriptUrl { .. } => "E022",
             UnknownAgency { .. } | UnknownWard { .. } => "E023",
             ImageWithoutAlt => "E024",
             ExpiryNotAfterPublish | BroadcastUntilBeforeFrom | PeriodEndsBeforeStart { .. } => {
@@ -391,17 +396,17 @@ impl Message {
             BadDataFile { detail } => {
                 let vi_detail = vi_yaml(detail);
                 (
-                tr!(
-                    l,
-                    "không đọc được tệp dữ liệu này: {vi_detail}",
-                    "this data file cannot be read: {detail}"
-                ),
-                tr!(
-                    l,
-                    "sửa dòng được chỉ ra; tệp YAML cần dạng `khóa: giá trị`, tệp JSON cần đúng cú pháp JSON",
-                    "fix the line shown; YAML needs `key: value`, JSON must be valid JSON"
-                ),
-            )
+                    tr!(
+                        l,
+                        "không đọc được tệp dữ liệu này: {vi_detail}",
+                        "this data file cannot be read: {detail}"
+                    ),
+                    tr!(
+                        l,
+                        "sửa dòng được chỉ ra; tệp YAML cần dạng `khóa: giá trị`, tệp JSON cần đúng cú pháp JSON",
+                        "fix the line shown; YAML needs `key: value`, JSON must be valid JSON"
+                    ),
+                )
             }
             ConfigSyntax { detail } => (
                 tr!(
@@ -567,6 +572,18 @@ impl Message {
                     l,
                     "đặt bản gốc đã ký vào assets/ và ghi đường dẫn của nó, ví dụ file: \"van-ban/ke-hoach.pdf\"",
                     "put the signed original under assets/ and write its path, e.g. file: \"van-ban/ke-hoach.pdf\""
+                ),
+            ),
+            ScriptUrl { field, url } => (
+                tr!(
+                    l,
+                    "{field}: địa chỉ \"{url}\" có thể chạy mã trong trình duyệt",
+                    "{field}: the address \"{url}\" could run code in the browser"
+                ),
+                tr!(
+                    l,
+                    "ghi đường dẫn của tệp trong assets/ (ví dụ anh/tap-huan.jpg) hoặc một địa chỉ https://",
+                    "write the path of a file under assets/ (e.g. anh/tap-huan.jpg) or an https:// address"
                 ),
             ),
             UnknownAgency { agency, hint } => (
@@ -1143,8 +1160,14 @@ fn vi_yaml(detail: &str) -> String {
             "did not find expected ',' or '}'",
             "bảng { ... } thiếu dấu phẩy hoặc dấu } đóng",
         ),
-        ("did not find expected key", "thiếu tên trường, hoặc thụt lề không đều"),
-        ("found character that cannot start any token", "có ký tự không được phép ở đầu giá trị"),
+        (
+            "did not find expected key",
+            "thiếu tên trường, hoặc thụt lề không đều",
+        ),
+        (
+            "found character that cannot start any token",
+            "có ký tự không được phép ở đầu giá trị",
+        ),
     ];
     KNOWN
         .iter()
