@@ -109,6 +109,15 @@ pub enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
+    /// Write the year's communication-work report (HTML and CSV) into <output>/bao-cao/YEAR/.
+    Report {
+        /// The year to report on, e.g. 2025.
+        #[arg(long)]
+        year: i32,
+        /// Write into this folder's bao-cao/ instead of site.toml's output_dir.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The language of messages: `--lang`, then `LOA_LANG`, then site.toml's `language`,

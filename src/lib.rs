@@ -17,10 +17,12 @@ pub mod markdown;
 pub mod output;
 pub mod publish;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod speech;
+pub mod stats;
 
 pub use build::{BuildOptions, BuildReport, build};
 pub use error::{Diagnostic, Error, Result};

@@ -163,5 +163,19 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report { year, output } => {
+            let opts = loa::cli::build_options(cli, output.clone(), None, false)?;
+            let (report, dir) =
+                loa::report::run(&opts, *year, Some(&loa::report::Assembled))?;
+            for line in report.summary() {
+                println!("{line}");
+            }
+            log::info!(
+                "Wrote the report to {} (index.html and {} CSV files, UTF-8 with BOM for Excel)",
+                dir.display(),
+                report.tables.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

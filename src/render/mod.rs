@@ -141,6 +141,8 @@ enum Job<'a> {
     NotFound,
     /// The agencies of site.toml and what each is responsible for, at `AGENCIES_PATH`.
     Agencies,
+    /// The statistics page, at `stats::PATH`, when content/data/thong-ke/ has datasets.
+    Statistics,
 }
 
 pub struct Renderer<'a> {
@@ -226,6 +228,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let agencies_path = self.agencies_path();
+        let stats_path = self.stats_path();
         let g = self.tera.global_context();
         g.insert("config", &site.config);
         g.insert("base_url", site.config.base());
@@ -237,6 +240,7 @@ impl<'a> Renderer<'a> {
         g.insert("has_code", &site.has_code());
         g.insert("loa_version", env!("CARGO_PKG_VERSION"));
         g.insert("agencies_path", &agencies_path);
+        g.insert("stats_path", &stats_path);
     }
 
     /// Where the agencies page goes, if there is one: the site has agencies, the theme
@@ -247,6 +251,38 @@ impl<'a> Renderer<'a> {
             || site.sections.iter().any(|s| s.path == AGENCIES_PATH);
         (!site.config.agencies.is_empty() && !taken && self.tera.contains_template("agencies.html"))
             .then_some(AGENCIES_PATH)
+    }
+
+    /// Where the statistics page goes, if there is one: the site has datasets, the
+    /// theme has its template, and no content claims the path.
+    fn stats_path(&self) -> Option<&'static str> {
+        let site = self.site;
+        let path = crate::stats::PATH;
+        let taken = site.pages.iter().any(|p| p.path == path)
+            || site.sections.iter().any(|s| s.path == path);
+        (crate::stats::has_data(site)
+            && !taken
+            && self.tera.contains_template(crate::stats::TEMPLATE))
+        .then_some(path)
+    }
+
+    /// Whether the theme has template `name`.
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Render one template with `value` as `key`, outside a build (the annual report).
+    pub fn render_template(
+        &self,
+        template: &str,
+        key: &'static str,
+        value: &impl Serialize,
+    ) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert(key, value);
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(&self.theme, &e, None))
     }
 
     fn jobs(&self) -> Vec<Job<'_>> {
@@ -280,6 +316,9 @@ impl<'a> Renderer<'a> {
         jobs.push(Job::NotFound);
         if self.agencies_path().is_some() {
             jobs.push(Job::Agencies);
+        }
+        if self.stats_path().is_some() {
+            jobs.push(Job::Statistics);
         }
         jobs
     }
@@ -404,6 +443,13 @@ impl<'a> Renderer<'a> {
                     ctx,
                     None,
                 )
+            }
+            Job::Statistics => {
+                let mut ctx = Context::new();
+                ctx.insert("stats", &crate::stats::page(site)?);
+                ctx.insert("current_path", crate::stats::PATH);
+                let path = crate::stats::PATH.to_owned();
+                (path, crate::stats::TEMPLATE.to_owned(), ctx, None)
             }
         };
         let html = self

@@ -1,0 +1,599 @@
+//! Statistics the district reports on: datasets read from `content/data/thong-ke/`,
+//! the yearly targets of the plan (a fixed percentage per year from a base year, as
+//! Resolution 19/NQ-CP sets them) and, for each year, whether the figure met its target.
+//! Verdicts are computed here, never typed into a data file. Drawing is left to
+//! [`chart`]; the page's markup to the theme's `thong-ke.html`.
+//!
+//! A dataset file (YAML or JSON) looks like this:
+//!
+//! ```yaml
+//! title: Tai nạn lao động
+//! illustrative: true            # the page says "Số liệu minh họa"
+//! source: Số liệu minh họa, không phải số liệu thống kê chính thức.
+//! measures:
+//!   - {id: cases, name: Số vụ tai nạn lao động, unit: vụ}
+//!   - id: deaths
+//!     name: Số người chết
+//!     unit: người
+//!     target: {base_year: 2020, percent_per_year: -4, basis: "Nghị quyết số 19/NQ-CP"}
+//! years:
+//!   - {year: 2020, cases: 14, deaths: 6}
+//! by_sector:
+//!   - {year: 2025, sector: Xây dựng, cases: 5, deaths: 2}
+//! by_ward:
+//!   - {year: 2025, ward: an-bien, cases: 1, deaths: 0}
+//! ```
+
+pub mod chart;
+mod view;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::content::Site;
+use crate::error::{Diagnostic, Error, Location, Result};
+
+pub use view::{PageView, page};
+
+/// Folder under `content/data/` that holds the datasets, and the page's folder.
+pub const DIR: &str = "thong-ke";
+/// URL path of the statistics page.
+pub const PATH: &str = "/thong-ke/";
+/// The theme template of the statistics page.
+pub const TEMPLATE: &str = "thong-ke.html";
+
+/// One data file: figures by year for a few measures, and where known by sector and
+/// by ward.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// The file's name without extension (`tai-nan-lao-dong`); used in anchors.
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// The figures are examples, not official statistics; the page says so.
+    pub illustrative: bool,
+    pub source: Option<String>,
+    /// Datasets are shown by weight, then id.
+    pub weight: i64,
+    pub measures: Vec<Measure>,
+    /// Figures for the whole area, one row per year, sorted by year.
+    pub years: Vec<Row>,
+    pub by_sector: Vec<Row>,
+    pub by_ward: Vec<Row>,
+}
+
+/// What a column of figures counts.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// A measure with a target gets a chart and a verdict per year.
+    #[serde(default)]
+    pub target: Option<Target>,
+}
+
+/// A yearly target set from a base year: `base × (1 + percent_per_year/100)^n` in the
+/// n-th year after it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub base_year: i32,
+    /// Negative for "down by", positive for "up by at least".
+    pub percent_per_year: f64,
+    /// Where the target comes from, shown under the chart.
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+/// One row of figures. `values[i]` is the figure of `measures[i]`; `None` when unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub year: i32,
+    pub sector: Option<String>,
+    /// A ward slug declared in site.toml.
+    pub ward: Option<String>,
+    pub values: Vec<Option<f64>>,
+}
+
+/// Whether a year's figure met its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Met,
+    NotMet,
+}
+
+impl Verdict {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Verdict::Met => "Đạt",
+            Verdict::NotMet => "Chưa đạt",
+        }
+    }
+}
+
+/// One year of an indicator: the figure, the target and the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: Option<f64>,
+    /// The target for this year; the base year's is the base figure itself.
+    pub target: Option<f64>,
+    /// `None` for the base year, years before it and years without a figure.
+    pub verdict: Option<Verdict>,
+}
+
+/// A measure with a target, followed year by year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub measure: Measure,
+    pub target: Target,
+    pub points: Vec<Point>,
+}
+
+/// Relative slack when comparing a figure with a target, so that 100 × 1.05 (which is
+/// 105.00000000000001 in binary) is met by 105.
+const TOLERANCE: f64 = 1e-9;
+
+impl Target {
+    /// The target for `year`, from the base year's figure.
+    pub fn value_for(&self, base: f64, year: i32) -> Option<f64> {
+        let n = year - self.base_year;
+        (n >= 0).then(|| base * (1.0 + self.percent_per_year / 100.0).powi(n))
+    }
+
+    /// Whether `value` meets `target`: at most the target when the plan wants fewer,
+    /// at least the target when it wants more.
+    pub fn verdict(&self, value: f64, target: f64) -> Verdict {
+        let slack = target.abs() * TOLERANCE;
+        let met = if self.percent_per_year < 0.0 {
+            value <= target + slack
+        } else {
+            value >= target - slack
+        };
+        if met { Verdict::Met } else { Verdict::NotMet }
+    }
+
+    /// "giảm bình quân 4 %/năm" or "tăng ít nhất 5 %/năm", from the base year.
+    pub fn describe_vi(&self) -> String {
+        let pct = chart::number_vi(self.percent_per_year.abs(), 2);
+        if self.percent_per_year < 0.0 {
+            format!("giảm bình quân {pct}%/năm so với năm {}", self.base_year)
+        } else {
+            format!("tăng ít nhất {pct}%/năm so với năm {}", self.base_year)
+        }
+    }
+}
+
+impl Dataset {
+    /// The figure of measure `m` in `year` for the whole area.
+    pub fn value(&self, m: usize, year: i32) -> Option<f64> {
+        self.years
+            .iter()
+            .find(|r| r.year == year)
+            .and_then(|r| r.values[m])
+    }
+
+    /// Each measure that has a target, with its yearly points and verdicts.
+    pub fn indicators(&self) -> Vec<Indicator> {
+        self.measures
+            .iter()
+            .enumerate()
+            .filter_map(|(m, measure)| {
+                let target = measure.target.clone()?;
+                // Validation guarantees the base year has a figure.
+                let base = self.value(m, target.base_year)?;
+                let points = self
+                    .years
+                    .iter()
+                    .map(|r| {
+                        let value = r.values[m];
+                        let goal = target.value_for(base, r.year);
+                        let verdict = match (value, goal) {
+                            (Some(v), Some(g)) if r.year > target.base_year => {
+                                Some(target.verdict(v, g))
+                            }
+                            _ => None,
+                        };
+                        Point {
+                            year: r.year,
+                            value,
+                            target: goal,
+                            verdict,
+                        }
+                    })
+                    .collect();
+                Some(Indicator {
+                    measure: measure.clone(),
+                    target,
+                    points,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The file a dataset came from, to point diagnostics at.
+fn source_file(site: &Site, id: &str) -> (PathBuf, Option<String>) {
+    for ext in ["yaml", "yml", "json"] {
+        let rel = PathBuf::from(format!("content/data/{DIR}/{id}.{ext}"));
+        if let Ok(bytes) = std::fs::read(site.root.join(&rel)) {
+            let text = crate::content::normalize_text(&bytes).ok();
+            return (rel, text);
+        }
+    }
+    (PathBuf::from(format!("content/data/{DIR}/{id}")), None)
+}
+
+/// The datasets of `content/data/thong-ke/`, validated, by weight then id. Every problem
+/// is a diagnostic pointing into its file.
+pub fn load(site: &Site) -> Result<Vec<Dataset>> {
+    let prefix = format!("{DIR}.");
+    let mut datasets = Vec::new();
+    let mut diags = Vec::new();
+    for (name, value) in &site.data {
+        let Some(id) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        match parse(id, value, site) {
+            Ok(d) => datasets.push(d),
+            Err(problems) => {
+                let (path, text) = source_file(site, id);
+                diags.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| p.locate(&path, text.as_deref())),
+                );
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::Content(diags));
+    }
+    datasets.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.id.cmp(&b.id)));
+    Ok(datasets)
+}
+
+/// Whether the site has any statistics to show.
+pub fn has_data(site: &Site) -> bool {
+    let prefix = format!("{DIR}.");
+    site.data.keys().any(|k| k.starts_with(&prefix))
+}
+
+/// A problem found in a dataset, before its position in the file is known.
+#[derive(Debug)]
+struct Problem {
+    message: String,
+    help: String,
+    /// Text to look for in the file to find the line (a key or a value).
+    near: Option<String>,
+}
+
+impl Problem {
+    fn new(message: impl Into<String>, help: impl Into<String>, near: Option<String>) -> Self {
+        Problem {
+            message: message.into(),
+            help: help.into(),
+            near,
+        }
+    }
+
+    fn locate(self, path: &std::path::Path, text: Option<&str>) -> Diagnostic {
+        let (line, column) = text
+            .zip(self.near.as_deref())
+            .and_then(|(t, near)| find(t, near))
+            .unwrap_or((1, 1));
+        let d = Diagnostic::error(
+            "E060",
+            Some(Location::new(path, line, column)),
+            self.message,
+        )
+        .with_help(self.help);
+        match text {
+            Some(t) => d.quote_from(t),
+            None => d,
+        }
+    }
+}
+
+/// Line and column of the first occurrence of `needle` (1-based).
+fn find(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let col = l.find(needle)?;
+        Some((i + 1, l[..col].chars().count() + 1))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetFile {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    illustrative: bool,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    weight: i64,
+    measures: Vec<Measure>,
+    #[serde(default)]
+    years: Vec<Map<String, Value>>,
+    #[serde(default)]
+    by_sector: Vec<Map<String, Value>>,
+    #[serde(default)]
+    by_ward: Vec<Map<String, Value>>,
+}
+
+const EXAMPLE: &str =
+    "title: ..., measures: [{id: deaths, name: Số người chết}], years: [{year: 2024, deaths: 3}]";
+
+/// Read and validate one dataset from its data value.
+fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, Vec<Problem>> {
+    let file: DatasetFile = serde_json::from_value(value.clone()).map_err(|e| {
+        let raw = e.to_string();
+        let (message, help) = crate::error::explain_serde_message(&raw);
+        let near = raw
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+            .map(|f| format!("{f}:"));
+        vec![Problem::new(
+            format!("this statistics file cannot be read: {message}"),
+            help.unwrap_or_else(|| format!("a statistics file has {EXAMPLE}")),
+            near,
+        )]
+    })?;
+    let mut problems = Vec::new();
+    check_measures(&file.measures, &mut problems);
+    let ids: Vec<&str> = file.measures.iter().map(|m| m.id.as_str()).collect();
+    let mut rows = |list: &[Map<String, Value>], by: Option<&str>| -> Vec<Row> {
+        list.iter()
+            .filter_map(|r| parse_row(r, by, &ids, site, &mut problems))
+            .collect()
+    };
+    let mut years = rows(&file.years, None);
+    let by_sector = rows(&file.by_sector, Some("sector"));
+    let by_ward = rows(&file.by_ward, Some("ward"));
+    years.sort_by_key(|r| r.year);
+    for pair in years.windows(2) {
+        if pair[0].year == pair[1].year {
+            problems.push(Problem::new(
+                format!("the year {} is listed twice under years", pair[0].year),
+                "keep one row per year; put figures by sector or ward under by_sector or by_ward",
+                Some(format!("year: {}", pair[0].year)),
+            ));
+        }
+    }
+    let dataset = Dataset {
+        id: id.to_owned(),
+        title: file.title,
+        description: file.description,
+        illustrative: file.illustrative,
+        source: file.source,
+        weight: file.weight,
+        measures: file.measures,
+        years,
+        by_sector,
+        by_ward,
+    };
+    check_targets(&dataset, &mut problems);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems)
+    }
+}
+
+fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
+    if measures.is_empty() {
+        problems.push(Problem::new(
+            "this statistics file has no measures",
+            "list what the figures count, e.g. measures: [{id: deaths, name: Số người chết, unit: người}]",
+            Some("measures".to_owned()),
+        ));
+    }
+    for (i, m) in measures.iter().enumerate() {
+        let reserved = ["year", "sector", "ward"].contains(&m.id.as_str());
+        let valid = !m.id.is_empty()
+            && m.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if reserved || !valid {
+            problems.push(Problem::new(
+                format!("\"{}\" cannot be a measure's id", m.id),
+                "use lowercase letters without accents, digits, _ or -, other than year, sector and ward (e.g. deaths)",
+                Some(format!("id: {}", m.id)),
+            ));
+        }
+        if measures[..i].iter().any(|o| o.id == m.id) {
+            problems.push(Problem::new(
+                format!("the measure \"{}\" is declared twice", m.id),
+                "give each measure its own id",
+                Some(format!("id: {}", m.id)),
+            ));
+        }
+        if let Some(t) = &m.target
+            && (t.percent_per_year == 0.0
+                || !t.percent_per_year.is_finite()
+                || t.percent_per_year <= -100.0)
+        {
+            problems.push(Problem::new(
+                format!("the target of \"{}\" needs a yearly change other than 0", m.id),
+                "write percent_per_year: -4 for \"down 4 % a year\" or 5 for \"up at least 5 % a year\"",
+                Some("percent_per_year".to_owned()),
+            ));
+        }
+    }
+}
+
+fn check_targets(d: &Dataset, problems: &mut Vec<Problem>) {
+    for (m, measure) in d.measures.iter().enumerate() {
+        let Some(t) = &measure.target else { continue };
+        if d.value(m, t.base_year).is_none() {
+            problems.push(Problem::new(
+                format!(
+                    "the target of \"{}\" starts from {}, but years has no {} figure for {}",
+                    measure.id, t.base_year, measure.id, t.base_year
+                ),
+                format!(
+                    "add the base year's figure, e.g. - {{year: {}, {}: ...}}, or change base_year",
+                    t.base_year, measure.id
+                ),
+                Some(format!("base_year: {}", t.base_year)),
+            ));
+        }
+    }
+}
+
+/// One row: `year`, the grouping key (`sector` or `ward`) when `by` says so, and
+/// numbers for declared measures. Pushes a problem and returns `None` when it is wrong.
+fn parse_row(
+    row: &Map<String, Value>,
+    by: Option<&str>,
+    measures: &[&str],
+    site: &Site,
+    problems: &mut Vec<Problem>,
+) -> Option<Row> {
+    let before = problems.len();
+    let year = row
+        .get("year")
+        .and_then(Value::as_i64)
+        .and_then(|y| i32::try_from(y).ok());
+    let shown = Value::Object(row.clone()).to_string();
+    if year.is_none() {
+        problems.push(Problem::new(
+            format!("a row has no year: {shown}"),
+            "start each row with its year, e.g. - {year: 2024, deaths: 3}",
+            None,
+        ));
+    }
+    let mut key = None;
+    if let Some(by) = by {
+        match row.get(by).and_then(Value::as_str) {
+            Some(k) if by == "ward" && site.config.ward(k).is_none() => {
+                let slugs: Vec<&str> = site.config.wards.iter().map(|w| w.slug.as_str()).collect();
+                let hint = crate::error::did_you_mean(k, &slugs)
+                    .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+                problems.push(Problem::new(
+                    format!("\"{k}\" is not a ward declared in site.toml{hint}"),
+                    "use a ward slug from [[wards]] in site.toml",
+                    Some(k.to_owned()),
+                ));
+            }
+            Some(k) if !k.trim().is_empty() => key = Some(k.trim().to_owned()),
+            _ => problems.push(Problem::new(
+                format!("a row of by_{by} has no {by}: {shown}"),
+                format!("add {by}: ... to the row"),
+                year.map(|y| format!("year: {y}")),
+            )),
+        }
+    }
+    let mut values = vec![None; measures.len()];
+    for (k, v) in row {
+        if k == "year" || Some(k.as_str()) == by {
+            continue;
+        }
+        let Some(m) = measures.iter().position(|id| id == k) else {
+            let hint = crate::error::did_you_mean(k, measures)
+                .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+            problems.push(Problem::new(
+                format!("\"{k}\" is not a measure of this file{hint}"),
+                format!("the measures are: {}", measures.join(", ")),
+                Some(format!("{k}:")),
+            ));
+            continue;
+        };
+        match v {
+            Value::Null => {}
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.is_finite() && f >= 0.0) => {
+                values[m] = n.as_f64();
+            }
+            _ => problems.push(Problem::new(
+                format!("the figure of \"{k}\" must be a number of 0 or more, not {v}"),
+                "write the number without units or dots, e.g. 1250; leave it out when unknown",
+                Some(format!("{k}: {}", v.as_str().unwrap_or(&v.to_string()))),
+            )),
+        }
+    }
+    let (sector, ward) = match by {
+        Some("sector") => (key, None),
+        Some(_) => (None, key),
+        None => (None, None),
+    };
+    (problems.len() == before).then(|| Row {
+        year: year.expect("a row without a year was reported above"),
+        sector,
+        ward,
+        values,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(pct: f64) -> Target {
+        Target {
+            base_year: 2020,
+            percent_per_year: pct,
+            basis: None,
+        }
+    }
+
+    #[test]
+    fn computes_targets_from_the_base_year() {
+        let down = target(-4.0);
+        let cases = [
+            (2019, None),
+            (2020, Some(100.0)),
+            (2021, Some(96.0)),
+            (2022, Some(92.16)),
+        ];
+        for (year, expected) in cases {
+            let got = down.value_for(100.0, year);
+            match (got, expected) {
+                (Some(g), Some(e)) => assert!((g - e).abs() < 1e-9, "{year}: {g} != {e}"),
+                (g, e) => assert_eq!(g, e, "{year}"),
+            }
+        }
+        let up = target(5.0);
+        assert!((up.value_for(200.0, 2023).unwrap() - 231.525).abs() < 1e-9);
+    }
+
+    #[test]
+    fn judges_direction_and_exact_hits() {
+        let down = target(-4.0);
+        assert_eq!(down.verdict(96.0, 96.0), Verdict::Met);
+        assert_eq!(down.verdict(97.0, 96.0), Verdict::NotMet);
+        let up = target(5.0);
+        // 100 × 1.05 is 105.00000000000001 in binary; 105 still meets it.
+        let t = up.value_for(100.0, 2021).unwrap();
+        assert_eq!(up.verdict(105.0, t), Verdict::Met);
+        assert_eq!(up.verdict(104.0, t), Verdict::NotMet);
+    }
+
+    #[test]
+    fn describes_targets_in_vietnamese() {
+        assert_eq!(
+            target(-4.0).describe_vi(),
+            "giảm bình quân 4%/năm so với năm 2020"
+        );
+        assert_eq!(
+            target(5.5).describe_vi(),
+            "tăng ít nhất 5,5%/năm so với năm 2020"
+        );
+    }
+
+    #[test]
+    fn finds_the_line_of_a_key() {
+        assert_eq!(
+            find("a: 1\nyears:\n  - {deths: 2}\n", "deths:"),
+            Some((3, 6))
+        );
+    }
+}
