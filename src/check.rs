@@ -413,8 +413,9 @@ fn output_key(path: &str) -> String {
     }
 }
 
-/// Published pages that no other page, list, menu or feed-free HTML file links to.
-/// Alias redirects do not count: they lead only from an old address.
+/// Published pages that no chain of links from the home page reaches: not a list, a
+/// menu, a taxonomy page or another page's link. Alias redirects do not count: they lead
+/// only from an old address.
 fn unreachable_pages(site: &Site, files: &Files) -> Vec<Diagnostic> {
     let mut redirects: BTreeSet<String> = BTreeSet::new();
     for alias in site
@@ -425,33 +426,34 @@ fn unreachable_pages(site: &Site, files: &Files) -> Vec<Diagnostic> {
     {
         redirects.insert(output_key(&normalize_alias(alias)));
     }
-    // target output file -> files linking to it
-    let mut linked: HashMap<String, BTreeSet<&str>> = HashMap::new();
-    for (key, bytes) in files {
-        if !key.ends_with(".html") || redirects.contains(key) {
-            continue;
-        }
+    let targets = |key: &str| -> Vec<String> {
+        let Some(bytes) = files.get(key) else {
+            return Vec::new();
+        };
         let html = String::from_utf8_lossy(bytes);
         let base = dir_url(key);
-        for href in hrefs(&html) {
-            let href = href.replace("&amp;", "&");
-            if let Some(target) = local_target(site, &base, &href) {
-                let target = if files.contains_key(&target) {
-                    target
+        hrefs(&html)
+            .filter_map(|href| local_target(site, &base, &href.replace("&amp;", "&")))
+            .map(|t| {
+                if files.contains_key(&t) {
+                    t
                 } else {
-                    format!("{target}/index.html")
-                };
-                linked.entry(target).or_default().insert(key.as_str());
-            }
+                    format!("{t}/index.html")
+                }
+            })
+            .filter(|t| t.ends_with(".html") && !redirects.contains(t))
+            .collect()
+    };
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut queue = vec!["index.html".to_owned()];
+    while let Some(key) = queue.pop() {
+        if files.contains_key(&key) && reached.insert(key.clone()) {
+            queue.extend(targets(&key).into_iter().filter(|t| !reached.contains(t)));
         }
     }
     let mut out = Vec::new();
     for page in &site.pages {
-        let own = output_key(&page.path);
-        let reached = linked
-            .get(&own)
-            .is_some_and(|from| from.iter().any(|f| *f != own));
-        if !reached {
+        if !reached.contains(&output_key(&page.path)) {
             let d = Diagnostic::new(
                 Message::Unreachable {
                     url: page.path.clone(),

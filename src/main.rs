@@ -165,8 +165,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
         }
         Command::Report { year, output } => {
             let opts = loa::cli::build_options(cli, output.clone(), None, false)?;
-            let (report, dir) =
-                loa::report::run(&opts, *year, Some(&loa::report::Assembled))?;
+            let (report, dir) = loa::report::run(&opts, *year, Some(&loa::report::Assembled))?;
             for line in report.summary() {
                 println!("{line}");
             }
