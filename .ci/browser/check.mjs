@@ -1,7 +1,7 @@
 // Browser check of a built portal (public/): for the home page and one page of every
 // kind and every list type, run axe-core (WCAG 2.1 AA) and the Nu HTML Checker, check
-// that the main content is there with JavaScript off, that nothing is wider than 375 px
-// at 375 px, that no request leaves the site, and that the home page weighs at most
+// that the main content is there with JavaScript off, that nothing is wider than the
+// screen at 375 and 320 px, that no request leaves the site, and that the home page weighs at most
 // 100 KB without images. Saves screenshots at 375 and 1280 px.
 //
 // usage: node check.mjs [public dir] [screenshot dir]
@@ -25,6 +25,7 @@ const vnuJar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NARROW = 375;
+const SMALLEST = 320;
 const WIDE = 1280;
 const HOME_BUDGET = 100 * 1024;
 const CHROMIUM_ARGS = [
@@ -158,7 +159,7 @@ function guardRequests(context, origin, where) {
 async function checkPage(browser, origin, p) {
   console.log(`${p.name}: ${p.url}`);
   const where = () => `${p.name} (${p.url})`;
-  for (const width of [WIDE, NARROW]) {
+  for (const width of [WIDE, NARROW, SMALLEST]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', serviceWorkers: 'block' });
     await guardRequests(context, origin, where);
     const page = await context.newPage();
@@ -166,19 +167,21 @@ async function checkPage(browser, origin, p) {
     const res = await page.goto(origin + p.url, { waitUntil: 'load' });
     const want = p.status ?? 200;
     if (!res || res.status() !== want) fail(`${where()}: HTTP ${res?.status()} instead of ${want}`);
-    for (const v of await runAxe(page)) {
+    for (const v of width === SMALLEST ? [] : await runAxe(page)) {
       fail(`${where()} at ${width}px: axe ${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.join('\n      ')}`);
     }
-    if (width === NARROW) {
+    if (width !== WIDE) {
       const w = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-      if (w > NARROW) {
+      if (w > width) {
         const wide = await page.evaluate((max) => [...document.querySelectorAll('body *')]
           .filter((e) => e.getBoundingClientRect().right > max + 0.5 && !e.closest('.table-wrap'))
-          .slice(0, 5).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`), NARROW);
-        fail(`${where()}: ${w}px wide at ${NARROW}px (too wide: ${wide.join(', ')})`);
+          .slice(0, 5).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`), width);
+        fail(`${where()}: ${w}px wide at ${width}px (too wide: ${wide.join(', ')})`);
       }
     }
-    await page.screenshot({ path: path.join(shotDir, `${p.name}-${width}.png`), fullPage: true });
+    if (width !== SMALLEST) {
+      await page.screenshot({ path: path.join(shotDir, `${p.name}-${width}.png`), fullPage: true });
+    }
     await context.close();
   }
   // JavaScript off: the main content must be in the HTML itself.
