@@ -60,7 +60,7 @@ pub struct Diagnostic {
     /// What the diagnostic says, for writing it in another language. `None` for a
     /// diagnostic made from a plain (English) string.
     #[serde(skip)]
-    pub text: Option<Message>,
+    pub text: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -75,7 +75,7 @@ impl Diagnostic {
             message,
             help,
             quoted: None,
-            text: Some(text),
+            text: Some(Box::new(text)),
         }
     }
 

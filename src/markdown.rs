@@ -650,7 +650,7 @@ mod tests {
 
     #[test]
     fn refuses_nesting_deeper_than_the_cap() {
-        let md = "- a\n".repeat(1)
+        let md = "- a\n".to_owned()
             + &(1..300)
                 .map(|i| format!("{}- a\n", "  ".repeat(i)))
                 .collect::<String>();

@@ -55,17 +55,12 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
 }
 
 /// Which wards a broadcast airs in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum WardSelection {
+    #[default]
     All,
     Only(Vec<String>),
-}
-
-impl Default for WardSelection {
-    fn default() -> Self {
-        WardSelection::All
-    }
 }
 
 impl<'de> Deserialize<'de> for WardSelection {

@@ -111,7 +111,7 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
     let mut diags = std::mem::take(&mut found.problems);
 
     let mut sections = load_sections(root, &found, &mut diags);
-    let texts: Vec<(PathBuf, std::result::Result<String, Diagnostic>)> = found
+    let texts: Vec<(PathBuf, std::result::Result<String, Box<Diagnostic>>)> = found
         .pages
         .par_iter()
         .map(|p| (p.clone(), read_text(root, p)))
@@ -120,7 +120,7 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
     let parsed: Vec<std::result::Result<Page, Vec<Diagnostic>>> = texts
         .into_par_iter()
         .map(|(path, text)| {
-            let text = text.map_err(|d| vec![d])?;
+            let text = text.map_err(|d| vec![*d])?;
             parse_page(&path, &text, &sections, &config)
         })
         .collect();
@@ -389,14 +389,15 @@ fn collect_static(root: &Path, dir: &str, found: &mut Found) {
 }
 
 /// Read and normalize a user file, or say why it cannot be read.
-fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Diagnostic> {
+/// Errors are boxed: a `Diagnostic` is large, and this is on every file's path.
+fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-        Diagnostic::new(
+        Box::new(Diagnostic::new(
             Message::CannotRead {
                 detail: e.to_string(),
             },
             Some(Location::new(rel, 1, 1)),
-        )
+        ))
     })?;
     normalize_text(&bytes).map_err(|offset| {
         let before = &bytes[..offset];
@@ -407,7 +408,10 @@ fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Diagnostic>
                 .rposition(|b| *b == b'\n')
                 .map_or(0, |i| i + 1)
             + 1;
-        Diagnostic::new(Message::NotUtf8, Some(Location::new(rel, line, col)))
+        Box::new(Diagnostic::new(
+            Message::NotUtf8,
+            Some(Location::new(rel, line, col)),
+        ))
     })
 }
 
@@ -430,7 +434,7 @@ fn load_sections(root: &Path, found: &Found, diags: &mut Vec<Diagnostic>) -> Vec
         let text = match read_text(root, path) {
             Ok(t) => t,
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 continue;
             }
         };
@@ -583,7 +587,7 @@ fn load_data(
         let text = match read_text(root, path) {
             Ok(t) => t,
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 continue;
             }
         };

@@ -82,10 +82,14 @@ fn check_tabs(path: &Path, split: &Split) -> Option<Diagnostic> {
     ))
 }
 
-fn kind_of(path: &Path, split: &Split, section: &Section) -> Result<Kind, Diagnostic> {
+fn kind_of(path: &Path, split: &Split, section: &Section) -> Result<Kind, Box<Diagnostic>> {
     match front_matter::sniff_kind(split.yaml) {
-        Some((k, line)) => Kind::parse(k)
-            .ok_or_else(|| unknown_kind(k, Location::new(path, split.yaml_line + line - 1, 7))),
+        Some((k, line)) => Kind::parse(k).ok_or_else(|| {
+            Box::new(unknown_kind(
+                k,
+                Location::new(path, split.yaml_line + line - 1, 7),
+            ))
+        }),
         None => Ok(section.kind),
     }
 }
@@ -149,7 +153,7 @@ pub fn page(
     if let Some(d) = check_tabs(path, split) {
         return Err(vec![d]);
     }
-    let kind = kind_of(path, split, section).map_err(|d| vec![d])?;
+    let kind = kind_of(path, split, section).map_err(|d| vec![*d])?;
     let (meta, fields) =
         front_matter::parse(split.yaml, kind).map_err(|e| vec![yaml_error(path, split, e)])?;
     let mut c = Checker {
