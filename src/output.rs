@@ -113,9 +113,11 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<()> {
         )));
     }
     if output.is_dir() {
-        let mut entries =
-            std::fs::read_dir(output).map_err(|e| Error::io("cannot read", output, e))?;
-        let empty = entries.next().is_none();
+        let entries = std::fs::read_dir(output).map_err(|e| Error::io("cannot read", output, e))?;
+        // Only loa's own reports (written before the first build) count as empty.
+        let empty = entries
+            .flatten()
+            .all(|e| PRESERVED.contains(&e.file_name().to_string_lossy().as_ref()));
         if !empty && !output.join("index.html").is_file() {
             return Err(Error::Usage(format!(
                 "{} is not empty and does not look like a portal built by loa; choose another --output or empty it",
@@ -142,9 +144,43 @@ pub fn prepare(output: &Path) -> Result<PathBuf> {
     Ok(staging)
 }
 
+/// Top-level folders of the output that a build does not make but keeps: `loa report`
+/// writes the annual reports there, and they must survive the next build.
+pub const PRESERVED: &[&str] = &["bao-cao"];
+
+/// Copy the preserved folders of the published output into the staging folder, by hard
+/// link where the file system allows (no bytes are copied) and by copy otherwise.
+fn carry_preserved(staging: &Path, output: &Path) -> Result<()> {
+    for name in PRESERVED {
+        let from = output.join(name);
+        let to = staging.join(name);
+        if to.exists() {
+            std::fs::remove_dir_all(&to).map_err(|e| Error::io("cannot remove", &to, e))?;
+        }
+        if !from.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry =
+                entry.map_err(|e| Error::Usage(format!("cannot read {}: {e}", from.display())))?;
+            let rel = entry.path().strip_prefix(&from).unwrap_or(entry.path());
+            let target = to.join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target)
+                    .map_err(|e| Error::io("cannot create folder", &target, e))?;
+            } else if std::fs::hard_link(entry.path(), &target).is_err() {
+                std::fs::copy(entry.path(), &target)
+                    .map_err(|e| Error::io("cannot copy", entry.path(), e))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Remove from `staging` every file not in `written`, then swap it with `output`.
 pub fn finish(staging: &Path, output: &Path, written: &[String]) -> Result<()> {
     remove_stale(staging, written)?;
+    carry_preserved(staging, output)?;
     let previous = sibling(output, "loa-prev");
     if previous.exists() {
         std::fs::remove_dir_all(&previous).map_err(|e| Error::io("cannot remove", &previous, e))?;
@@ -175,6 +211,13 @@ fn remove_stale(staging: &Path, written: &[String]) -> Result<()> {
         let entry =
             entry.map_err(|e| Error::Usage(format!("cannot read {}: {e}", staging.display())))?;
         let rel = entry.path().strip_prefix(staging).unwrap_or(entry.path());
+        if rel
+            .components()
+            .next()
+            .is_some_and(|c| PRESERVED.contains(&c.as_os_str().to_string_lossy().as_ref()))
+        {
+            continue;
+        }
         let key = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -205,6 +248,29 @@ mod tests {
         assert!(sink.put("/etc/passwd", b"x").is_err());
         assert!(sink.put("a/./b", b"x").is_ok());
         assert!(sink.put("a/b/index.html", b"x").is_ok());
+    }
+
+    #[test]
+    fn reports_survive_a_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(out.join("bao-cao/2025")).unwrap();
+        std::fs::write(out.join("bao-cao/2025/index.html"), "báo cáo").unwrap();
+        check_output_dir(&out, tmp.path())
+            .expect("a folder holding only reports may be built into");
+        for _ in 0..2 {
+            let staging = prepare(&out).unwrap();
+            DirSink {
+                dir: staging.clone(),
+            }
+            .put("index.html", b"x")
+            .unwrap();
+            finish(&staging, &out, &["index.html".to_owned()]).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(out.join("bao-cao/2025/index.html")).unwrap(),
+                "báo cáo"
+            );
+        }
     }
 
     #[test]
