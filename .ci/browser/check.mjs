@@ -2,7 +2,8 @@
 // kind and every list type, run axe-core (WCAG 2.1 AA) and the Nu HTML Checker, check
 // that the main content is there with JavaScript off, that nothing is wider than the
 // screen at 375 and 320 px, that no request leaves the site, and that the home page weighs at most
-// 100 KB without images. Saves screenshots at 375 and 1280 px.
+// 100 KB without images, and that the keyboard focus is visible. Saves screenshots at
+// 375 and 1280 px.
 //
 // usage: node check.mjs [public dir] [screenshot dir]
 // Runs offline: the browser is Debian's chromium, the checkers come from node_modules.
@@ -200,6 +201,36 @@ async function checkPage(browser, origin, p) {
   await context.close();
 }
 
+// Keyboard: the first Tab stop is the skip link, shown on screen; following it puts
+// focus on <main>; a focused link gets the yellow focus style (#ffdd00).
+async function checkKeyboard(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: WIDE, height: 900 } });
+  await guardRequests(context, origin, () => 'keyboard');
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a.getBoundingClientRect();
+    return { cls: a.className, href: a.getAttribute('href'), visible: r.left >= 0 && r.top >= 0 && r.width > 0 };
+  });
+  if (skip.cls !== 'skip-link' || !skip.visible) fail(`keyboard: the first Tab stop is not a visible skip link (${JSON.stringify(skip)})`);
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => document.activeElement.id);
+  if (focused !== skip.href?.slice(1)) fail(`keyboard: the skip link does not move focus to the main content (focus on #${focused})`);
+  await page.keyboard.press('Tab');
+  const style = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { tag: document.activeElement.tagName, bg: s.backgroundColor, outline: s.outlineColor, outlineStyle: s.outlineStyle };
+  });
+  const yellow = 'rgb(255, 221, 0)';
+  if (style.bg !== yellow && !(style.outline === yellow && style.outlineStyle !== 'none')) {
+    fail(`keyboard: a focused ${style.tag} has no yellow focus style (${JSON.stringify(style)})`);
+  }
+  console.log(`keyboard: skip link first, focus to main, focused ${style.tag} highlighted`);
+  await context.close();
+}
+
 async function checkHomeWeight(browser, origin) {
   const context = await browser.newContext({ viewport: { width: WIDE, height: 900 } });
   await guardRequests(context, origin, () => 'home weight');
@@ -241,6 +272,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   for (const p of pages) await checkPage(browser, origin, p);
+  await checkKeyboard(browser, origin);
   await checkHomeWeight(browser, origin);
 } finally {
   await browser.close();
