@@ -574,3 +574,36 @@ fn a_site_without_agencies_gets_no_agencies_page_or_link() {
     assert!(!site.exists("public/co-quan/index.html"));
     assert!(!site.read("public/index.html").contains("/co-quan/"));
 }
+
+#[test]
+fn long_lists_link_the_ends_and_the_nearby_pages_only() {
+    let site = Site::fixture("theme/portal");
+    for i in 10..30 {
+        site.write(
+            &format!("content/tin-tuc/them-{i}.md"),
+            &format!("---\ntitle: \"Tin thêm số {i}\"\ndate: 2026-03-{i:02}\n---\n\nNội dung.\n"),
+        );
+    }
+    site.build(TODAY);
+    // 24 news, two a page: 12 pages.
+    let html = site.read("public/tin-tuc/trang/6/index.html");
+    let start = html
+        .find(r#"<ul class="pagination__list">"#)
+        .expect("pagination");
+    let end = start + html[start..].find("</ul>").expect("end of pagination");
+    let pagination = &html[start..end];
+    for i in [4, 5, 7, 8, 12] {
+        assert!(
+            pagination.contains(&format!(r#"href="/tin-tuc/trang/{i}/""#)),
+            "links page {i}"
+        );
+    }
+    assert!(pagination.contains(r#"href="/tin-tuc/""#), "links page 1");
+    for i in [2, 3, 9, 10, 11] {
+        assert!(
+            !pagination.contains(&format!(r#"href="/tin-tuc/trang/{i}/""#)),
+            "page {i} left out"
+        );
+    }
+    assert_eq!(pagination.matches("pagination__gap").count(), 2);
+}

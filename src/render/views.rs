@@ -536,13 +536,42 @@ pub struct Paginator<'a> {
     pub last: String,
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// Links to other pages of the list: the first, the last and two either side of
+    /// the current one, so a list of a thousand pages does not link every page from
+    /// every page.
     pub pagers: Vec<Pager>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug, PartialEq, Eq)]
 pub struct Pager {
     pub index: usize,
     pub path: String,
+    /// Pages are left out between this one and the previous link.
+    pub gap_before: bool,
+}
+
+/// Page numbers to link from page `current` of `total`: 1, the last, and `current`
+/// ± 2; a lone left-out page is shown instead of a gap.
+pub fn pager_indexes(current: usize, total: usize) -> Vec<usize> {
+    if total <= 7 {
+        return (1..=total).collect();
+    }
+    let mut keep: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))
+        .collect();
+    keep.sort_unstable();
+    keep.dedup();
+    let mut out: Vec<usize> = Vec::with_capacity(keep.len() + 2);
+    for i in keep {
+        if let Some(&last) = out.last()
+            && i == last + 2
+        {
+            out.push(last + 1);
+        }
+        out.push(i);
+    }
+    out
 }
 
 /// `/tin-tuc/` for the first page, `/tin-tuc/trang/2/` after.
@@ -578,12 +607,18 @@ pub fn paginator<'a>(
         last: pager_path(base, total_pages),
         previous: (index > 1).then(|| pager_path(base, index - 1)),
         next: (index < total_pages).then(|| pager_path(base, index + 1)),
-        pagers: (1..=total_pages)
-            .map(|i| Pager {
-                index: i,
-                path: pager_path(base, i),
-            })
-            .collect(),
+        pagers: {
+            let indexes = pager_indexes(index, total_pages);
+            indexes
+                .iter()
+                .enumerate()
+                .map(|(n, &i)| Pager {
+                    index: i,
+                    path: pager_path(base, i),
+                    gap_before: n > 0 && indexes[n - 1] + 1 < i,
+                })
+                .collect()
+        },
     }
 }
 
@@ -667,6 +702,26 @@ mod tests {
 
         assert_eq!(image_size(b"not an image at all"), None);
         assert_eq!(image_size(b"\x89PNG\r\n\x1a\n"), None);
+    }
+
+    #[test]
+    fn pagination_links_the_ends_and_the_neighbourhood() {
+        let cases: [(usize, usize, &[usize]); 6] = [
+            (1, 1, &[1]),
+            (2, 5, &[1, 2, 3, 4, 5]),
+            (1, 7, &[1, 2, 3, 4, 5, 6, 7]),
+            (1, 100, &[1, 2, 3, 100]),
+            (50, 100, &[1, 48, 49, 50, 51, 52, 100]),
+            // A single left-out page (2) is shown rather than a gap.
+            (5, 100, &[1, 2, 3, 4, 5, 6, 7, 100]),
+        ];
+        for (current, total, want) in cases {
+            assert_eq!(
+                pager_indexes(current, total),
+                want,
+                "page {current} of {total}"
+            );
+        }
     }
 
     #[test]
