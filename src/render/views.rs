@@ -189,13 +189,28 @@ pub fn image_size(bytes: &[u8]) -> Option<ImageSize> {
     None
 }
 
-/// The size of an image under assets/, read from its first 64 KB.
+/// The source of a file the build copies to URL path `url`: `/assets/x` comes from
+/// `assets/x`, anything else from `static/`. Found by path, not by a scan of every
+/// static file (which would make a portal of many documents quadratic).
+fn static_source(url: &str, site: &Site) -> Option<std::path::PathBuf> {
+    let dest = url.strip_prefix('/')?;
+    if dest.split('/').any(|s| s == ".." || s.starts_with('.')) {
+        return None;
+    }
+    let path = if dest.starts_with("assets/") {
+        site.root.join(dest)
+    } else {
+        site.root.join("static").join(dest)
+    };
+    path.is_file().then_some(path)
+}
+
+/// The size of an image the build copies, read from its first 64 KB.
 fn asset_image_size(url: &str, site: &Site) -> Option<ImageSize> {
     use std::io::Read;
-    let dest = url.strip_prefix('/')?;
-    let file = site.static_files.iter().find(|f| f.dest == dest)?;
+    let source = static_source(url, site)?;
     let mut head = Vec::new();
-    std::fs::File::open(&file.source)
+    std::fs::File::open(source)
         .ok()?
         .take(64 * 1024)
         .read_to_end(&mut head)
@@ -409,12 +424,8 @@ fn file_view(path: &str, site: &Site) -> FileView {
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_uppercase())
         .unwrap_or_default();
-    let dest = url.trim_start_matches('/');
-    let size = site
-        .static_files
-        .iter()
-        .find(|f| f.dest == dest)
-        .and_then(|f| std::fs::metadata(&f.source).ok())
+    let size = static_source(&url, site)
+        .and_then(|p| std::fs::metadata(p).ok())
         .map(|m| m.len());
     FileView {
         url,
