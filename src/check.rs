@@ -45,9 +45,26 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
         Err(Error::Content(d)) => d,
         Err(e) => return Err(e),
     };
+    quote_missing_lines(&opts.root, &mut diags);
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then(a.code.cmp(b.code)));
     diags.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
     Ok(diags)
+}
+
+/// Quote the line of every finding that points into a file but has no quote yet (those
+/// made by stages that do not keep the file's text).
+fn quote_missing_lines(root: &Path, diags: &mut [Diagnostic]) {
+    let mut texts: HashMap<PathBuf, Option<String>> = HashMap::new();
+    for d in diags.iter_mut().filter(|d| d.quoted.is_none()) {
+        let Some(loc) = &d.location else { continue };
+        let text = texts.entry(loc.path.clone()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(&loc.path)).ok()?;
+            crate::content::normalize_text(&bytes).ok()
+        });
+        if let Some(text) = text {
+            d.quoted = text.lines().nth(loc.line.saturating_sub(1)).map(str::to_owned);
+        }
+    }
 }
 
 /// What the loudspeaker scripts of the coming days report: parts that cannot be spoken,
