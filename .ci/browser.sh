@@ -36,5 +36,10 @@ fi
     fi
 )
 
-cargo run --release --quiet -- build --today "$TODAY"
+# .ci/run passes the release binary it already built as LOA.
+if [[ -n ${LOA:-} ]]; then
+    "$LOA" build --today "$TODAY"
+else
+    cargo run --release --quiet -- build --today "$TODAY"
+fi
 node .ci/browser/check.mjs public target/screenshots
