@@ -5,7 +5,7 @@
 // 100 KB without images, and that the keyboard focus is visible. Saves screenshots at
 // 375 and 1280 px.
 //
-// usage: node check.mjs [public dir] [screenshot dir]
+// usage: [LOA_CHECK_ALL=1] node check.mjs [public dir] [screenshot dir]
 // Runs offline: the browser is Debian's chromium, the checkers come from node_modules.
 
 import { createServer } from 'node:http';
@@ -127,6 +127,16 @@ async function pickPages() {
   for (const [name, url, needsJs] of [['search', '/tim-kiem/', true], ['broadcast-schedule', '/loa/lich-phat-thanh/', false]]) {
     const file = await resolveFile(url);
     if (file) pages.push({ name, url, file, needsJs });
+  }
+  // LOA_CHECK_ALL=1 checks every page of the build (slow; for a theme change).
+  if (process.env.LOA_CHECK_ALL) {
+    const seen = new Set(pages.map((p) => p.file));
+    for (const file of await htmlFiles(publicDir)) {
+      const html = await readFile(file, 'utf8');
+      if (seen.has(file) || path.basename(file) === '404.html' || html.includes('http-equiv="refresh"')) continue;
+      const url = urlOf(file);
+      pages.push({ name: url.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'index', url, file, needsJs: url === '/tim-kiem/' });
+    }
   }
   // The 404 page, as a server answers an unknown address with it.
   pages.push({ name: 'not-found', url: '/khong-co-trang-nay/', file: path.join(publicDir, '404.html'), status: 404 });
