@@ -30,16 +30,18 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
             let mut d = site.warnings.clone();
             let sink = MemorySink::default();
             d.extend(broadcast_warnings(&site));
-            match Renderer::new(&site) {
-                Ok(r) => match r.render(&sink) {
-                    Ok(_) => {}
-                    Err(Error::Content(more)) => d.extend(more),
-                    Err(e) => return Err(e),
-                },
-                Err(Error::Content(more)) => d.extend(more),
+            let rendered = match Renderer::new(&site).and_then(|r| r.render(&sink)) {
+                Ok(_) => true,
+                Err(Error::Content(more)) => {
+                    d.extend(more);
+                    false
+                }
                 Err(e) => return Err(e),
+            };
+            // Links and reachability are judged on a complete portal only.
+            if rendered {
+                d.extend(lint(&site, &sink.into_files()));
             }
-            d.extend(lint(&site, &sink.into_files()));
             d
         }
         Err(Error::Content(d)) => d,
@@ -62,7 +64,10 @@ fn quote_missing_lines(root: &Path, diags: &mut [Diagnostic]) {
             crate::content::normalize_text(&bytes).ok()
         });
         if let Some(text) = text {
-            d.quoted = text.lines().nth(loc.line.saturating_sub(1)).map(str::to_owned);
+            d.quoted = text
+                .lines()
+                .nth(loc.line.saturating_sub(1))
+                .map(str::to_owned);
         }
     }
 }
