@@ -202,7 +202,7 @@ fn summarize(diags: &[Diagnostic]) -> String {
 pub fn build_summary(diags: &[Diagnostic], lang: Lang) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match (lang, errors) {
-        (Lang::Vi, n) => format!("{n} lỗi trong các tệp của trang; chưa ghi tệp nào"),
+        (Lang::Vi, n) => format!("{n} lỗi trong các tệp của trang web; chưa ghi tệp nào"),
         (Lang::En, 1) => "1 error in the site's files; nothing was written".to_owned(),
         (Lang::En, n) => format!("{n} errors in the site's files; nothing was written"),
     }

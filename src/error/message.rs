@@ -364,12 +364,12 @@ impl Message {
             LinkOutsideSite => (
                 tr!(
                     l,
-                    "liên kết (symlink) này trỏ ra ngoài thư mục của trang",
+                    "liên kết (symlink) này trỏ ra ngoài thư mục của trang web",
                     "this link points outside the site's folder"
                 ),
                 tr!(
                     l,
-                    "sao chép tệp vào thư mục của trang thay vì tạo liên kết",
+                    "sao chép tệp vào thư mục của trang web thay vì tạo liên kết",
                     "copy the file into the site instead of linking to it"
                 ),
             ),
@@ -553,12 +553,12 @@ impl Message {
             UnsafeAlias { alias } => (
                 tr!(
                     l,
-                    "địa chỉ cũ (alias) \"{alias}\" ra ngoài thư mục của trang",
+                    "địa chỉ cũ (alias) \"{alias}\" ra ngoài trang web",
                     "alias \"{alias}\" leaves the site's folder"
                 ),
                 tr!(
                     l,
-                    "ghi một địa chỉ cũ của chính trang này, ví dụ /tin-tuc/bai-cu/",
+                    "ghi một địa chỉ cũ trong trang web này, ví dụ /tin-tuc/bai-cu/",
                     "write an old address of this site, e.g. /tin-tuc/bai-cu/"
                 ),
             ),
@@ -791,7 +791,7 @@ impl Message {
             BrokenUrl { url } => (
                 tr!(
                     l,
-                    "liên kết {url} trỏ tới một địa chỉ không có trong trang",
+                    "liên kết {url} trỏ tới một địa chỉ không có trong trang web",
                     "the link {url} points to an address this site does not have"
                 ),
                 tr!(
