@@ -19,6 +19,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod speech;

@@ -139,6 +139,8 @@ enum Job<'a> {
     },
     Home,
     NotFound,
+    /// The search page, `/tim-kiem/`, when the theme has `tim-kiem.html`.
+    Search,
     /// The agencies of site.toml and what each is responsible for, at `AGENCIES_PATH`.
     Agencies,
     /// The statistics page, at `stats::PATH`, when content/data/thong-ke/ has datasets.
@@ -314,6 +316,9 @@ impl<'a> Renderer<'a> {
         }
         jobs.push(Job::Home);
         jobs.push(Job::NotFound);
+        if self.tera.contains_template("tim-kiem.html") {
+            jobs.push(Job::Search);
+        }
         if self.agencies_path().is_some() {
             jobs.push(Job::Agencies);
         }
@@ -432,6 +437,12 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert("current_path", "/404.html");
                 ("/404.html".to_owned(), "404.html".to_owned(), ctx, None)
+            }
+            Job::Search => {
+                let path = format!("/{}/", crate::search::DIR);
+                let mut ctx = Context::new();
+                ctx.insert("current_path", &path);
+                (path, "tim-kiem.html".to_owned(), ctx, None)
             }
             Job::Agencies => {
                 let mut ctx = Context::new();
@@ -590,6 +601,7 @@ impl<'a> Renderer<'a> {
         {
             files.push(("css/syntax.css".to_owned(), css.into_bytes()));
         }
+        files.extend(crate::search::files(site));
         for (path, f) in self.theme.statics() {
             files.push((path.to_owned(), f.bytes.clone()));
         }

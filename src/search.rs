@@ -1,0 +1,619 @@
+//! The search index behind the search page (`/tim-kiem/`): the files a browser downloads
+//! to search the portal with no server. This module owns tokenizing and the index files;
+//! the page and its script live in the theme (`tim-kiem.html`, `js/tim-kiem.js`), and
+//! accent folding is `slug::fold`, shared with URLs. Only published pages are in the
+//! `Site`, so nothing unpublished can enter the index.
+//!
+//! Layout, under `/tim-kiem/` (JSON with sorted keys, so builds are byte-identical):
+//!
+//! - `index.json`, the manifest: the kinds with their Vietnamese labels, each document's
+//!   kind as a column indexed by document id, and the keys of the shards. Two bytes per
+//!   page. Ids go from the oldest page to the newest (by date, then path): results that
+//!   score the same show newest first by id alone, and a new page usually takes the next
+//!   id, so a rebuild rewrites few files and `loa publish` uploads few.
+//! - `shards/<key>.json`: every word whose folded form starts with `key`, the first two
+//!   folded letters (a shard grown past `SHARD_BYTES` is split by one more letter):
+//!   `{"toan": {"toan": [...], "toàn": [id, code, id, code, ...]}}`, folded word ->
+//!   lowercase spelling -> for each page holding it, its id (as the gap from the previous
+//!   id) and `code = body_count * 4 + in_title * 2 + in_summary`, the body count capped at
+//!   63. Keeping spellings apart lets the script rank exact-diacritic matches first.
+//! - `docs/<id>.json`: one page's URL, title, date, summary and body text, fetched only
+//!   for the results on screen, to print them and cut a snippet around the matched words.
+//!   One file per page because results are scattered: ten results cost ten small files.
+//!
+//! A query downloads the manifest, one shard per word (the last word, matched by prefix
+//! as the person types, may need the few shards under it) and the first results' docs.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::content::{Kind, Page, Site};
+use crate::date::Date;
+use crate::slug::fold;
+
+/// Folder of the search page and its index in the output.
+pub const DIR: &str = "tim-kiem";
+/// Version of the index layout; the script refuses a manifest it does not know.
+const FORMAT: u32 = 1;
+/// Letters of the folded word that name its shard before any split.
+const KEY_CHARS: usize = 2;
+/// A shard bigger than this is split by one more letter.
+const SHARD_BYTES: usize = 96 * 1024;
+/// Longer "words" (long numbers, pasted identifiers) are left out of the index.
+const MAX_TOKEN_CHARS: usize = 32;
+/// Body counts above this rank the same; it keeps codes to three digits.
+const MAX_BODY_COUNT: u32 = 63;
+
+/// A word as the index keys it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Token {
+    /// Lowercase, no diacritics, đ as d: what matching compares.
+    pub folded: String,
+    /// Lowercase with its diacritics: what ranks exact matches first.
+    pub spelling: String,
+}
+
+/// Letters, digits and combining marks make words; everything else separates them.
+/// Latin letters, Vietnamese's included, take a quick path: the general Unicode lookup
+/// was the biggest cost of indexing.
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+/// The words of `text`, as written.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c)).filter(|w| {
+        !w.is_empty() && (w.len() <= MAX_TOKEN_CHARS || w.chars().count() <= MAX_TOKEN_CHARS)
+    })
+}
+
+fn token(word: &str) -> Option<Token> {
+    let folded = fold(word);
+    (!folded.is_empty()).then(|| Token {
+        folded,
+        spelling: word.to_lowercase(),
+    })
+}
+
+/// The tokens of `text`, in order; the search script splits a query the same way.
+#[cfg(test)]
+fn tokenize(text: &str) -> Vec<Token> {
+    words(text).filter_map(token).collect()
+}
+
+/// What the index needs of a page.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub kind: Kind,
+    pub date: Option<Date>,
+}
+
+impl<'a> Doc<'a> {
+    fn from_page(page: &'a Page) -> Doc<'a> {
+        Doc {
+            path: &page.path,
+            title: &page.title,
+            summary: &page.summary,
+            body: &page.plain,
+            kind: page.kind,
+            date: page.date(),
+        }
+    }
+}
+
+/// Where a word occurs in one page.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Hits {
+    title: bool,
+    summary: bool,
+    body: u32,
+}
+
+impl Hits {
+    fn code(self) -> u32 {
+        (self.body.min(MAX_BODY_COUNT) << 2)
+            | (u32::from(self.title) << 1)
+            | u32::from(self.summary)
+    }
+
+    fn add(&mut self, other: Hits) {
+        self.title |= other.title;
+        self.summary |= other.summary;
+        self.body += other.body;
+    }
+}
+
+/// Every word of one page, as written, with where it occurs.
+fn doc_hits<'a>(doc: &Doc<'a>) -> Vec<(&'a str, Hits)> {
+    let mut by_word: HashMap<&str, Hits> = HashMap::new();
+    for w in words(doc.title) {
+        by_word.entry(w).or_default().title = true;
+    }
+    for w in words(doc.summary) {
+        by_word.entry(w).or_default().summary = true;
+    }
+    for w in words(doc.body) {
+        by_word.entry(w).or_default().body += 1;
+    }
+    by_word.into_iter().collect()
+}
+
+/// Postings of one spelling: (doc id, code), ids increasing.
+type Postings = Vec<(u32, u32)>;
+/// Folded word -> spelling -> postings.
+type Terms = BTreeMap<String, BTreeMap<String, Postings>>;
+
+/// Postings of every token. Each distinct word is folded once (folding every occurrence
+/// was most of the index's build time); words differing only in case share a token.
+fn collect_terms(docs: &[Doc]) -> Terms {
+    let per_doc: Vec<Vec<(&str, Hits)>> = docs.par_iter().map(doc_hits).collect();
+    let mut token_of: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut index: HashMap<Token, usize> = HashMap::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut postings: Vec<Vec<(u32, Hits)>> = Vec::new();
+    for (id, words) in per_doc.into_iter().enumerate() {
+        let id = u32::try_from(id).expect("a site has fewer than 4 billion pages");
+        for (w, hits) in words {
+            let t = *token_of.entry(w).or_insert_with(|| {
+                token(w).map(|t| {
+                    *index.entry(t.clone()).or_insert_with(|| {
+                        tokens.push(t);
+                        postings.push(Vec::new());
+                        tokens.len() - 1
+                    })
+                })
+            });
+            let Some(t) = t else { continue };
+            let list = &mut postings[t];
+            match list.last_mut() {
+                Some((doc, h)) if *doc == id => h.add(hits),
+                _ => list.push((id, hits)),
+            }
+        }
+    }
+    let mut terms = Terms::new();
+    for (t, list) in tokens.into_iter().zip(postings) {
+        let coded = list.into_iter().map(|(id, h)| (id, h.code())).collect();
+        terms.entry(t.folded).or_default().insert(t.spelling, coded);
+    }
+    terms
+}
+
+/// `{"spelling": [gap, code, ...]}` for each folded word, as one JSON object.
+fn shard_json(terms: &[(&String, &BTreeMap<String, Postings>)]) -> String {
+    let encoded: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = terms
+        .iter()
+        .map(|(folded, spellings)| {
+            let s = spellings
+                .iter()
+                .map(|(spelling, postings)| {
+                    let mut flat = Vec::with_capacity(postings.len() * 2);
+                    let mut last = 0;
+                    for &(id, code) in postings {
+                        flat.push(id - last);
+                        flat.push(code);
+                        last = id;
+                    }
+                    (spelling.as_str(), flat)
+                })
+                .collect();
+            (folded.as_str(), s)
+        })
+        .collect();
+    serde_json::to_string(&encoded).expect("maps of strings and numbers always serialize")
+}
+
+fn prefix(s: &str, chars: usize) -> &str {
+    s.char_indices().nth(chars).map_or(s, |(i, _)| &s[..i])
+}
+
+/// Put `terms` (all starting with `key`) into one shard, or split them by one more
+/// letter when the shard would be too big. Words equal to `key` stay in its shard.
+fn split_shard(
+    key: &str,
+    terms: Vec<(&String, &BTreeMap<String, Postings>)>,
+    out: &mut BTreeMap<String, String>,
+) {
+    let key_len = key.chars().count();
+    let json = shard_json(&terms);
+    if json.len() <= SHARD_BYTES || terms.iter().all(|(f, _)| f.chars().count() <= key_len) {
+        out.insert(key.to_owned(), json);
+        return;
+    }
+    let mut stay = Vec::new();
+    let mut children: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    for (folded, spellings) in terms {
+        if folded.chars().count() <= key_len {
+            stay.push((folded, spellings));
+        } else {
+            children
+                .entry(prefix(folded, key_len + 1))
+                .or_default()
+                .push((folded, spellings));
+        }
+    }
+    if !stay.is_empty() {
+        out.insert(key.to_owned(), shard_json(&stay));
+    }
+    for (child, terms) in children {
+        split_shard(child, terms, out);
+    }
+}
+
+/// Shard key -> shard JSON. A word's shard is the longest key that begins it.
+fn shards(terms: &Terms) -> BTreeMap<String, String> {
+    let mut groups: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    for (folded, spellings) in terms {
+        groups
+            .entry(prefix(folded, KEY_CHARS))
+            .or_default()
+            .push((folded, spellings));
+    }
+    let mut out = BTreeMap::new();
+    for (key, terms) in groups {
+        split_shard(key, terms, &mut out);
+    }
+    out
+}
+
+/// File name of a shard: ASCII letters and digits as they are, any other character as
+/// `_<hex>_`. The script names shards the same way.
+pub(crate) fn shard_file(key: &str) -> String {
+    let mut name = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else {
+            write!(name, "_{:x}_", u32::from(c)).expect("writing to a String cannot fail");
+        }
+    }
+    name
+}
+
+#[derive(Serialize)]
+struct KindEntry {
+    id: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: u32,
+    token_chars: usize,
+    kinds: Vec<KindEntry>,
+    /// Per doc id: index into `kinds`.
+    kind: Vec<usize>,
+    shards: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DocFile<'a> {
+    url: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    summary: &'a str,
+    body: String,
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("Kind::ALL lists every kind")
+}
+
+/// The index files for `docs`: (output path, bytes), sorted by path.
+pub(crate) fn index(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+    let terms = collect_terms(docs);
+    let shards = shards(&terms);
+    let manifest = Manifest {
+        format: FORMAT,
+        token_chars: MAX_TOKEN_CHARS,
+        kinds: Kind::ALL
+            .iter()
+            .map(|k| KindEntry {
+                id: k.id(),
+                label: k.label_vi(),
+            })
+            .collect(),
+        kind: docs.iter().map(|d| kind_index(d.kind)).collect(),
+        shards: shards.keys().map(String::as_str).collect(),
+    };
+    let mut files = Vec::with_capacity(docs.len() + shards.len() + 1);
+    files.push((
+        format!("{DIR}/index.json"),
+        serde_json::to_vec(&manifest).expect("the manifest always serializes"),
+    ));
+    for (key, json) in shards {
+        files.push((
+            format!("{DIR}/shards/{}.json", shard_file(&key)),
+            json.into_bytes(),
+        ));
+    }
+    let doc_files: Vec<(String, Vec<u8>)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(id, d)| {
+            let file = DocFile {
+                url: d.path,
+                title: d.title,
+                date: d.date.map(|d| d.to_string()),
+                summary: d.summary,
+                body: d.body.split_whitespace().collect::<Vec<_>>().join(" "),
+            };
+            (
+                format!("{DIR}/docs/{id}.json"),
+                serde_json::to_vec(&file).expect("strings always serialize"),
+            )
+        })
+        .collect();
+    files.extend(doc_files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// The search index of every published page, as files for the output.
+pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let started = std::time::Instant::now();
+    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    pages.sort_by(|a, b| a.sort_date().cmp(&b.sort_date()).then(a.rel.cmp(&b.rel)));
+    let docs: Vec<Doc> = pages.into_iter().map(Doc::from_page).collect();
+    let files = index(&docs);
+    log::debug!(
+        "search index: {} pages, {} files, {} bytes in {} ms",
+        docs.len(),
+        files.len(),
+        files.iter().map(|(_, b)| b.len()).sum::<usize>(),
+        started.elapsed().as_millis()
+    );
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(path: &'a str, title: &'a str, summary: &'a str, body: &'a str) -> Doc<'a> {
+        Doc {
+            path,
+            title,
+            summary,
+            body,
+            kind: Kind::News,
+            date: Date::new(2026, 5, 1),
+        }
+    }
+
+    fn folded(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.folded).collect()
+    }
+
+    fn file(files: &[(String, Vec<u8>)], path: &str) -> serde_json::Value {
+        let bytes = &files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("no {path}"))
+            .1;
+        serde_json::from_slice(bytes).unwrap()
+    }
+
+    #[test]
+    fn folds_case_and_diacritics_of_tokens() {
+        let cases: [(&str, &[&str]); 8] = [
+            ("an toàn lao động", &["an", "toan", "lao", "dong"]),
+            ("AN TOÀN", &["an", "toan"]),
+            ("Tai nạn", &["tai", "nan"]),
+            ("Đường dây nóng", &["duong", "day", "nong"]),
+            // Decomposed input folds the same as composed.
+            ("to\u{0061}\u{0300}n", &["toan"]),
+            (
+                "Chỉ thị 31-CT/TW, năm 2025.",
+                &["chi", "thi", "31", "ct", "tw", "nam", "2025"],
+            ),
+            (
+                "“Tổ an toàn tự quản” – (ATVSLĐ)",
+                &["to", "an", "toan", "tu", "quan", "atvsld"],
+            ),
+            ("", &[]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(folded(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn quick_path_for_latin_letters_agrees_with_unicode() {
+        let ranges = ['\u{0}'..='\u{2FF}', '\u{1E00}'..='\u{1EFF}'];
+        for c in ranges.into_iter().flatten() {
+            let general = c.is_alphanumeric() || is_combining_mark(c);
+            assert_eq!(is_word_char(c), general, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_lowercase_spelling_with_diacritics() {
+        let t = tokenize("AN TOÀN Tai Nạn");
+        let spellings: Vec<&str> = t.iter().map(|t| t.spelling.as_str()).collect();
+        assert_eq!(spellings, ["an", "toàn", "tai", "nạn"]);
+    }
+
+    #[test]
+    fn leaves_out_overlong_words() {
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        assert_eq!(folded(&format!("an {long} toàn")), ["an", "toan"]);
+    }
+
+    #[test]
+    fn names_shard_files_in_ascii() {
+        let cases = [
+            ("an", "an"),
+            ("20", "20"),
+            ("ß", "_df_"),
+            ("日本", "_65e5__672c_"),
+        ];
+        for (key, expected) in cases {
+            assert_eq!(shard_file(key), expected, "{key}");
+        }
+    }
+
+    #[test]
+    fn codes_where_a_word_occurs() {
+        let cases = [
+            (
+                Hits {
+                    title: true,
+                    summary: false,
+                    body: 0,
+                },
+                2,
+            ),
+            (
+                Hits {
+                    title: false,
+                    summary: true,
+                    body: 0,
+                },
+                1,
+            ),
+            (
+                Hits {
+                    title: true,
+                    summary: true,
+                    body: 3,
+                },
+                15,
+            ),
+            (
+                Hits {
+                    title: false,
+                    summary: false,
+                    body: 500,
+                },
+                63 * 4,
+            ),
+        ];
+        for (hits, code) in cases {
+            assert_eq!(hits.code(), code, "{hits:?}");
+        }
+    }
+
+    #[test]
+    fn shards_words_by_their_first_two_folded_letters() {
+        let docs = [
+            doc("/a/", "An toàn lao động", "", "Tai nạn lao động"),
+            doc("/b/", "Toán học", "tai nạn", "an toàn an toàn"),
+        ];
+        let files = index(&docs);
+        let an = file(&files, "tim-kiem/shards/an.json");
+        // Page 0 has "an" in its title; page 1 twice in its body: gap 1, code 2*4.
+        assert_eq!(an["an"]["an"], serde_json::json!([0, 2, 1, 8]));
+        let to = file(&files, "tim-kiem/shards/to.json");
+        assert_eq!(to["toan"]["toàn"], serde_json::json!([0, 2, 1, 8]));
+        assert_eq!(to["toan"]["toán"], serde_json::json!([1, 2]));
+        let ta = file(&files, "tim-kiem/shards/ta.json");
+        assert_eq!(ta["tai"]["tai"], serde_json::json!([0, 4, 1, 1]));
+        let manifest = file(&files, "tim-kiem/index.json");
+        let keys: Vec<&str> = manifest["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(keys, ["an", "do", "ho", "la", "na", "ta", "to"]);
+    }
+
+    #[test]
+    fn splits_a_big_shard_by_one_more_letter() {
+        // Enough distinct "ta…" words in enough pages to pass the shard limit.
+        let bodies: Vec<String> = (0..1000)
+            .map(|i| {
+                (0..40)
+                    .map(|j| format!("ta{}{} tai", (b'a' + (j % 26) as u8) as char, i % 7 + j))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let docs: Vec<Doc> = bodies.iter().map(|b| doc("/x/", "tin", "", b)).collect();
+        let files = index(&docs);
+        let manifest = file(&files, "tim-kiem/index.json");
+        let keys: Vec<&str> = manifest["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert!(keys.contains(&"tai"), "{keys:?}");
+        assert!(!keys.contains(&"ta"), "{keys:?}");
+        for (path, bytes) in &files {
+            if path.contains("/shards/") {
+                let one_word = serde_json::from_slice::<serde_json::Value>(bytes)
+                    .unwrap()
+                    .as_object()
+                    .unwrap()
+                    .len()
+                    == 1;
+                assert!(bytes.len() <= SHARD_BYTES || one_word, "{path} too big");
+            }
+        }
+        // Every word is in the shard of the longest key that begins it.
+        let tai = file(&files, "tim-kiem/shards/tai.json");
+        assert!(tai.get("tai").is_some());
+    }
+
+    #[test]
+    fn manifest_lists_kinds_by_doc_id() {
+        let mut docs = vec![doc("/a/", "A", "", ""), doc("/b/", "B", "", "")];
+        docs[1].kind = Kind::Violation;
+        docs[1].date = None;
+        let m = file(&index(&docs), "tim-kiem/index.json");
+        assert_eq!(m["format"], 1);
+        assert_eq!(m["kinds"][1]["id"], "news");
+        assert_eq!(m["kinds"][1]["label"], "Tin tức");
+        assert_eq!(m["kind"], serde_json::json!([1, 7]));
+        assert!(
+            m.get("date").is_none(),
+            "dates are in the docs; ids are in date order"
+        );
+    }
+
+    #[test]
+    fn doc_file_holds_the_text_snippets_are_cut_from() {
+        let docs = [doc(
+            "/tin-tuc/a/",
+            "Tai nạn lao động",
+            "Tóm tắt.",
+            "Dòng một\n\nDòng   hai về an toàn.",
+        )];
+        let d = file(&index(&docs), "tim-kiem/docs/0.json");
+        assert_eq!(d["url"], "/tin-tuc/a/");
+        assert_eq!(d["title"], "Tai nạn lao động");
+        assert_eq!(d["date"], "2026-05-01");
+        assert_eq!(d["summary"], "Tóm tắt.");
+        assert_eq!(d["body"], "Dòng một Dòng hai về an toàn.");
+    }
+
+    #[test]
+    fn index_is_the_same_bytes_every_time() {
+        let docs = [
+            doc("/a/", "An toàn lao động", "Vệ sinh", "Tai nạn, tai nạn."),
+            doc("/b/", "Phòng cháy", "", "An toàn điện; Đường dây nóng."),
+        ];
+        let first = index(&docs);
+        for _ in 0..5 {
+            assert_eq!(index(&docs), first);
+        }
+    }
+}
