@@ -49,7 +49,9 @@ impl Item {
             WardSelection::Only(list) => list.iter().any(|w| w == ward),
         };
         // An emergency opens every bulletin of every slot in its wards.
-        let in_slot = self.priority == Priority::KhanCap || self.slots.is_empty() || self.slots.iter().any(|s| s == slot);
+        let in_slot = self.priority == Priority::KhanCap
+            || self.slots.is_empty()
+            || self.slots.iter().any(|s| s == slot);
         in_window && in_ward && in_slot
     }
 }
@@ -107,8 +109,18 @@ impl<'a> Broadcasts<'a> {
             items.push(item);
             warnings.extend(w);
         }
-        items.sort_by(|a, b| a.priority.cmp(&b.priority).then(b.sort_date.cmp(&a.sort_date)).then(a.path.cmp(&b.path)));
-        Broadcasts { site, glossary, items, warnings }
+        items.sort_by(|a, b| {
+            a.priority
+                .cmp(&b.priority)
+                .then(b.sort_date.cmp(&a.sort_date))
+                .then(a.path.cmp(&b.path))
+        });
+        Broadcasts {
+            site,
+            glossary,
+            items,
+            warnings,
+        }
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -126,7 +138,9 @@ impl<'a> Broadcasts<'a> {
         while date <= to {
             for ward in &config.wards {
                 for slot in &config.broadcast.slots {
-                    let items: Vec<usize> = (0..self.items.len()).filter(|&i| self.items[i].airs(date, &ward.slug, &slot.id)).collect();
+                    let items: Vec<usize> = (0..self.items.len())
+                        .filter(|&i| self.items[i].airs(date, &ward.slug, &slot.id))
+                        .collect();
                     if !items.is_empty() {
                         out.push(self.bulletin(date, &ward.slug, &slot.id, items));
                     }
@@ -142,7 +156,11 @@ impl<'a> Broadcasts<'a> {
         let ward_name = config.ward(ward).map_or(ward, |w| w.name.as_str());
         let station = config.broadcast.station.replace("{ward}", ward_name);
         let spoken_date = format!("ngày {}/{}/{}", date.day, date.month, date.year);
-        let fill = |t: &str| t.replace("{station}", &station).replace("{ward}", ward_name).replace("{date}", &spoken_date);
+        let fill = |t: &str| {
+            t.replace("{station}", &station)
+                .replace("{ward}", ward_name)
+                .replace("{date}", &spoken_date)
+        };
         let opening = speech::speak(&fill(&config.broadcast.opening), &self.glossary).text;
         let closing = speech::speak(&fill(&config.broadcast.closing), &self.glossary).text;
         let spm = config.broadcast.syllables_per_minute.max(1) as usize;
@@ -223,7 +241,9 @@ impl<'a> Broadcasts<'a> {
     /// The bulletin as SSML 1.1: a paragraph per paragraph, sentences as `<s>`, a pause
     /// between paragraphs and a longer one between items.
     pub fn ssml(&self, b: &Bulletin) -> String {
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n");
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n",
+        );
         push_ssml_paragraph(&mut out, &b.opening);
         for &i in &b.items {
             out.push_str("  <break time=\"1500ms\"/>\n");
@@ -249,7 +269,10 @@ impl<'a> Broadcasts<'a> {
             out.push((format!("{base}.txt"), self.text(b).into_bytes()));
             out.push((format!("{base}.ssml"), self.ssml(b).into_bytes()));
         }
-        out.push((format!("{DIR}/{CALENDAR}"), self.calendar(bulletins).into_bytes()));
+        out.push((
+            format!("{DIR}/{CALENDAR}"),
+            self.calendar(bulletins).into_bytes(),
+        ));
         out
     }
 
@@ -259,22 +282,43 @@ impl<'a> Broadcasts<'a> {
         let events: Vec<crate::ics::IcsEvent> = bulletins
             .iter()
             .map(|b| {
-                let ward = config.ward(&b.ward).map_or(b.ward.as_str(), |w| w.name.as_str());
+                let ward = config
+                    .ward(&b.ward)
+                    .map_or(b.ward.as_str(), |w| w.name.as_str());
                 let slot = config.slot(&b.slot);
-                let titles: Vec<&str> = b.items.iter().map(|&i| self.items[i].title.as_str()).collect();
+                let titles: Vec<&str> = b
+                    .items
+                    .iter()
+                    .map(|&i| self.items[i].title.as_str())
+                    .collect();
                 crate::ics::IcsEvent {
                     uid: format!("{}-{}-{}@{host}", b.date, b.ward, b.slot),
                     start: b.date,
                     time: slot.and_then(|s| crate::date::parse_hhmm(&s.time)),
                     minutes: b.seconds.div_ceil(60).max(1),
-                    summary: format!("Bản tin {} — {}", slot.map_or(b.slot.as_str(), |s| s.name.as_str()).to_lowercase(), ward),
+                    summary: format!(
+                        "Bản tin {} — {}",
+                        slot.map_or(b.slot.as_str(), |s| s.name.as_str())
+                            .to_lowercase(),
+                        ward
+                    ),
                     description: Some(titles.join("\n")),
                     location: Some(ward.to_owned()),
-                    url: Some(format!("{}/{DIR}/{}/{}-{}.txt", config.base(), b.date, b.ward, b.slot)),
+                    url: Some(format!(
+                        "{}/{DIR}/{}/{}-{}.txt",
+                        config.base(),
+                        b.date,
+                        b.ward,
+                        b.slot
+                    )),
                 }
             })
             .collect();
-        crate::ics::calendar(&format!("Lịch phát thanh — {}", config.title), self.site.today, &events)
+        crate::ics::calendar(
+            &format!("Lịch phát thanh — {}", config.title),
+            self.site.today,
+            &events,
+        )
     }
 }
 
@@ -335,13 +379,17 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
         .or(page.meta.publish_date.as_ref().map(|d| d.date))
         .or(page.date())
         .unwrap_or(site.today);
-    let mut until = block.and_then(|b| b.until).unwrap_or_else(|| start.add_days(6));
+    let mut until = block
+        .and_then(|b| b.until)
+        .unwrap_or_else(|| start.add_days(6));
     if let Some(exp) = &page.meta.expiry_date {
         until = until.min(exp.date.add_days(-1));
     }
     let script = match block.and_then(|b| b.text.as_deref()) {
         Some(text) => {
-            let line = crate::content::front_matter::locate(&page.front_matter, &["broadcast", "text"]).map_or(1, |(l, _)| l + 2);
+            let line =
+                crate::content::front_matter::locate(&page.front_matter, &["broadcast", "text"])
+                    .map_or(1, |(l, _)| l + 2);
             speech::script_from_text(text, line, glossary)
         }
         None => speech::script_from_markdown(&page.body, page.body_line, glossary),
@@ -359,14 +407,33 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
         .warnings
         .into_iter()
         .map(|w| {
-            let code = if w.message.contains("glossary") { "W051" } else { "W050" };
-            Diagnostic::warning(code, Some(Location::new(&page.source, w.line, 1)), w.message)
-                .with_help(if code == "W051" { "add it to [glossary] in site.toml with its spoken form, or write it out" } else { "the portal shows it; the loudspeaker script leaves it out" })
+            let code = if w.message.contains("glossary") {
+                "W051"
+            } else {
+                "W050"
+            };
+            Diagnostic::warning(
+                code,
+                Some(Location::new(&page.source, w.line, 1)),
+                w.message,
+            )
+            .with_help(if code == "W051" {
+                "add it to [glossary] in site.toml with its spoken form, or write it out"
+            } else {
+                "the portal shows it; the loudspeaker script leaves it out"
+            })
         })
         .collect();
     warnings.extend(title.unknown.iter().map(|u| {
-        Diagnostic::warning("W051", Some(Location::new(&page.source, 2, 1)), format!("{}: not in the glossary; it would be read letter by letter", u.token))
-            .with_help("add it to [glossary] in site.toml with its spoken form, or write it out")
+        Diagnostic::warning(
+            "W051",
+            Some(Location::new(&page.source, 2, 1)),
+            format!(
+                "{}: not in the glossary; it would be read letter by letter",
+                u.token
+            ),
+        )
+        .with_help("add it to [glossary] in site.toml with its spoken form, or write it out")
     }));
     let item = Item {
         page: index,
@@ -386,7 +453,11 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
 
 fn end_sentence(s: &str) -> String {
     let t = s.trim();
-    if t.ends_with(['.', '!', '?', ':']) { t.to_owned() } else { format!("{t}.") }
+    if t.ends_with(['.', '!', '?', ':']) {
+        t.to_owned()
+    } else {
+        format!("{t}.")
+    }
 }
 
 /// A view of the bulletins for the announcers' schedule page, grouped by date.
@@ -419,18 +490,29 @@ impl Broadcasts<'_> {
             let base = format!("/{DIR}/{}/{}-{}", b.date, b.ward, b.slot);
             days.entry(b.date).or_default().push(ScheduleEntry {
                 ward: b.ward.clone(),
-                ward_name: config.ward(&b.ward).map_or_else(|| b.ward.clone(), |w| w.name.clone()),
+                ward_name: config
+                    .ward(&b.ward)
+                    .map_or_else(|| b.ward.clone(), |w| w.name.clone()),
                 slot: b.slot.clone(),
                 slot_name: slot.map_or_else(|| b.slot.clone(), |s| s.name.clone()),
                 time: slot.map_or_else(String::new, |s| s.time.clone()),
                 duration: minutes_label(b.seconds),
                 over: !b.overflow.is_empty(),
-                titles: b.items.iter().map(|&i| self.items[i].title.clone()).collect(),
+                titles: b
+                    .items
+                    .iter()
+                    .map(|&i| self.items[i].title.clone())
+                    .collect(),
                 txt: format!("{base}.txt"),
                 ssml: format!("{base}.ssml"),
             });
         }
-        days.into_iter().map(|(d, bulletins)| ScheduleDay { date: d.to_string(), bulletins }).collect()
+        days.into_iter()
+            .map(|(d, bulletins)| ScheduleDay {
+                date: d.to_string(),
+                bulletins,
+            })
+            .collect()
     }
 }
 

@@ -65,23 +65,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
     output::check_output_dir(&output, &opts.root)?;
+    let renderer = Renderer::new(&site)?;
     let staging = output::prepare(&output)?;
     // A failed render leaves no half-written staging folder behind.
-    let written = render_site(
-        &site,
-        &DirSink {
+    let written = renderer
+        .render(&DirSink {
             dir: staging.clone(),
-        },
-    )
-    .inspect_err(|_| {
-        let _ = std::fs::remove_dir_all(&staging);
-    })?;
+        })
+        .inspect_err(|_| {
+            let _ = std::fs::remove_dir_all(&staging);
+        })?;
     output::finish(&staging, &output, &written)?;
+    let mut warnings = site.warnings.clone();
+    warnings.extend(renderer.warnings());
     Ok(BuildReport {
         pages: site.pages.len(),
         files: written.len(),
         output,
-        warnings: site.warnings,
+        warnings,
         millis: started.elapsed().as_millis(),
     })
 }
@@ -92,10 +93,17 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
     let mut diags = match load_site(opts) {
         Ok(site) => {
             let mut d = site.warnings.clone();
-            if let Err(crate::Error::Content(more)) =
-                render_site(&site, &crate::output::MemorySink::default())
-            {
-                d.extend(more);
+            match Renderer::new(&site) {
+                Ok(r) => {
+                    d.extend(r.warnings());
+                    if let Err(crate::Error::Content(more)) =
+                        r.render(&crate::output::MemorySink::default())
+                    {
+                        d.extend(more);
+                    }
+                }
+                Err(crate::Error::Content(more)) => d.extend(more),
+                Err(e) => return Err(e),
             }
             d
         }

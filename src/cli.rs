@@ -47,6 +47,12 @@ pub enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SpeechFormat {
+    Text,
+    Ssml,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the portal and the loudspeaker scripts into the output folder.
@@ -83,6 +89,25 @@ pub enum Command {
         /// The [publish.NAME] target to use (needed when there are several).
         #[arg(long)]
         target: Option<String>,
+    },
+    /// Print loudspeaker bulletins (all of the build date's by default).
+    Broadcast {
+        /// The day on air (YYYY-MM-DD); the build date by default.
+        #[arg(long)]
+        date: Option<String>,
+        /// Only this ward (its slug in site.toml).
+        #[arg(long)]
+        ward: Option<String>,
+        /// Only this slot (its id in site.toml).
+        #[arg(long)]
+        slot: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: SpeechFormat,
+    },
+    /// Print how a loudspeaker script reads TEXT (or each line of standard input).
+    Speak {
+        /// The text to read; standard input when absent.
+        text: Option<String>,
     },
     /// Build the site in memory and serve it, rebuilding and reloading the browser on
     /// every change.
@@ -140,7 +165,11 @@ fn site_language(root: &std::path::Path) -> Option<String> {
         return table.get("language")?.as_str().map(str::to_owned);
     }
     text.lines().find_map(|l| {
-        let v = l.trim().strip_prefix("language")?.trim_start().strip_prefix('=')?;
+        let v = l
+            .trim()
+            .strip_prefix("language")?
+            .trim_start()
+            .strip_prefix('=')?;
         Some(v.trim().trim_matches('"').to_owned())
     })
 }
@@ -166,4 +195,77 @@ pub fn build_options(
         drafts,
         today: today(cli.today.as_deref())?,
     })
+}
+
+/// The bulletins of one date, optionally one ward and one slot, as text or SSML, each
+/// under a heading line naming it.
+pub fn print_bulletins(
+    opts: &BuildOptions,
+    date: Date,
+    ward: Option<&str>,
+    slot: Option<&str>,
+    format: SpeechFormat,
+) -> Result<String> {
+    let site = crate::build::load_site(opts)?;
+    if let Some(w) = ward
+        && site.config.ward(w).is_none()
+    {
+        let known: Vec<&str> = site.config.wards.iter().map(|w| w.slug.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "--ward {w}: no such ward in site.toml; wards are: {}",
+            known.join(", ")
+        )));
+    }
+    if let Some(s) = slot
+        && site.config.slot(s).is_none()
+    {
+        let known: Vec<&str> = site
+            .config
+            .broadcast
+            .slots
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        return Err(Error::Usage(format!(
+            "--slot {s}: no such slot in site.toml; slots are: {}",
+            known.join(", ")
+        )));
+    }
+    let broadcasts = crate::broadcast::Broadcasts::new(&site);
+    let mut out = String::new();
+    let selected = broadcasts
+        .bulletins(date, date)
+        .into_iter()
+        .filter(|b| ward.is_none_or(|w| b.ward == w) && slot.is_none_or(|s| b.slot == s));
+    for b in selected {
+        match format {
+            SpeechFormat::Text => {
+                out.push_str(&format!(
+                    "# {} — {} — {} ({})\n",
+                    b.date,
+                    b.ward,
+                    b.slot,
+                    crate::broadcast::minutes_label(b.seconds)
+                ));
+                out.push_str(&broadcasts.text(&b));
+                out.push('\n');
+            }
+            SpeechFormat::Ssml => out.push_str(&broadcasts.ssml(&b)),
+        }
+    }
+    if out.is_empty() {
+        log::info!("No bulletin airs on {date} for that ward and slot.");
+    }
+    Ok(out)
+}
+
+/// The glossary `loa speak` uses: the site's when run in a site, else the built-in one.
+pub fn speak_glossary(root: &std::path::Path) -> Result<crate::speech::Glossary> {
+    let builtin = crate::speech::Glossary::builtin();
+    if root.join(crate::config::FILE_NAME).is_file() {
+        let config = crate::config::SiteConfig::load(root)?;
+        Ok(builtin.with_overrides(&config.glossary))
+    } else {
+        Ok(builtin)
+    }
 }

@@ -300,9 +300,10 @@ impl SiteConfig {
         }
         let bytes = crate::error::read(&path)?;
         let text = crate::content::normalize_text(&bytes).map_err(|column| {
-            Error::Content(vec![
-                Diagnostic::new(Message::NotUtf8, Some(Location::new(FILE_NAME, 1, column))),
-            ])
+            Error::Content(vec![Diagnostic::new(
+                Message::NotUtf8,
+                Some(Location::new(FILE_NAME, 1, column)),
+            )])
         })?;
         SiteConfig::parse(&text, Path::new(FILE_NAME))
     }

@@ -144,7 +144,8 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
                     let _ = write!(std::io::stderr(), "\r{done}/{total} files sent");
                 }
             };
-            let summary = loa::publish::publish_site(&cli.root, target.as_deref(), &opts, &mut progress)?;
+            let summary =
+                loa::publish::publish_site(&cli.root, target.as_deref(), &opts, &mut progress)?;
             if tty {
                 let _ = writeln!(std::io::stderr());
             }
@@ -152,6 +153,37 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
                 println!("{line}");
             }
             log::info!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Broadcast {
+            date,
+            ward,
+            slot,
+            format,
+        } => {
+            let opts = loa::cli::build_options(cli, None, None, false)?;
+            let date = match date {
+                Some(d) => loa::cli::today(Some(d))?,
+                None => opts.today,
+            };
+            let text =
+                loa::cli::print_bulletins(&opts, date, ward.as_deref(), slot.as_deref(), *format)?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Speak { text } => {
+            let glossary = loa::cli::speak_glossary(&cli.root)?;
+            match text {
+                Some(t) => println!("{}", loa::speech::speak(t, &glossary).text),
+                None => {
+                    for line in std::io::stdin().lines() {
+                        let line = line.map_err(|e| {
+                            Error::io("cannot read", std::path::Path::new("standard input"), e)
+                        })?;
+                        println!("{}", loa::speech::speak(&line, &glossary).text);
+                    }
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {

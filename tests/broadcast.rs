@@ -26,8 +26,14 @@ fn items_air_in_their_window_wards_and_slots_emergency_first() {
     let (site, _) = built();
     let an_bien = lines(&site, "public/loa/2025-05-05/an-bien-sang.txt");
     assert_eq!(an_bien[0], "Đây là Đài Truyền thanh Phường An Biên.");
-    assert!(an_bien[1].starts_with("Thông báo khẩn cấp. Cảnh báo gió mạnh."), "{an_bien:?}");
-    let routine = an_bien.iter().position(|l| l.contains("Lịch tiêm phòng")).expect("the routine item airs");
+    assert!(
+        an_bien[1].starts_with("Thông báo khẩn cấp. Cảnh báo gió mạnh."),
+        "{an_bien:?}"
+    );
+    let routine = an_bien
+        .iter()
+        .position(|l| l.contains("Lịch tiêm phòng"))
+        .expect("the routine item airs");
     assert!(routine > 1, "emergency before routine");
     assert_eq!(an_bien.last().unwrap(), "Hết bản tin.");
     // Lam Sơn: the priority item first, then the routine one; no emergency there.
@@ -39,14 +45,24 @@ fn items_air_in_their_window_wards_and_slots_emergency_first() {
     // The emergency opens the afternoon bulletin too, though it asked for mornings only.
     let chieu = lines(&site, "public/loa/2025-05-05/an-bien-chieu.txt");
     assert!(chieu[1].starts_with("Thông báo khẩn cấp."), "{chieu:?}");
-    assert!(chieu.iter().any(|l| l.contains("tập huấn an toàn, vệ sinh lao động")));
+    assert!(
+        chieu
+            .iter()
+            .any(|l| l.contains("tập huấn an toàn, vệ sinh lao động"))
+    );
     // After their windows, items are gone; with no item there is no bulletin.
     assert!(!site.exists("public/loa/2025-05-07/an-bien-chieu.txt"));
     assert!(!site.exists("public/loa/2025-05-11/an-bien-sang.txt"));
-    assert!(site.read("public/loa/2025-05-11/lam-son-sang.txt").contains("Kiểm tra công trình"));
+    assert!(
+        site.read("public/loa/2025-05-11/lam-son-sang.txt")
+            .contains("Kiểm tra công trình")
+    );
     // Drafts never air.
     for (path, bytes) in site.snapshot("public/loa") {
-        assert!(!String::from_utf8_lossy(&bytes).contains("Không phát"), "{path}");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("Không phát"),
+            "{path}"
+        );
     }
     // Only the next two weeks are written.
     assert!(site.exists("public/loa/2025-05-18/lam-son-sang.txt"));
@@ -57,37 +73,73 @@ fn items_air_in_their_window_wards_and_slots_emergency_first() {
 fn scripts_are_spoken_text_with_no_digits_and_hand_written_text_replaces_the_body() {
     let (site, _) = built();
     let text = site.read("public/loa/2025-05-05/an-bien-sang.txt");
-    assert!(text.contains("bảy giờ ba mươi phút ngày mồng sáu tháng năm năm hai nghìn không trăm hai mươi lăm"), "{text}");
+    assert!(
+        text.contains(
+            "bảy giờ ba mươi phút ngày mồng sáu tháng năm năm hai nghìn không trăm hai mươi lăm"
+        ),
+        "{text}"
+    );
     assert!(text.contains("Gọi một một bốn"), "{text}");
     assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
     let chieu = site.read("public/loa/2025-05-05/an-bien-chieu.txt");
     assert!(chieu.contains("năm mươi người lao động"), "{chieu}");
-    assert!(!chieu.contains("Bài viết dài"), "broadcast.text replaces the body");
-    assert!(chieu.contains("không hai hai năm, ba tám bốn hai, một hai ba"), "{chieu}");
+    assert!(
+        !chieu.contains("Bài viết dài"),
+        "broadcast.text replaces the body"
+    );
+    assert!(
+        chieu.contains("không hai hai năm, ba tám bốn hai, một hai ba"),
+        "{chieu}"
+    );
 }
 
 #[test]
 fn durations_follow_the_syllable_count_and_overlong_bulletins_are_warned() {
     let (site, err) = built();
-    let out = site.loa(&["broadcast", "--today", TODAY, "--date", "2025-05-05", "--ward", "an-bien", "--slot", "sang"]);
+    let out = site.loa(&[
+        "broadcast",
+        "--today",
+        TODAY,
+        "--date",
+        "2025-05-05",
+        "--ward",
+        "an-bien",
+        "--slot",
+        "sang",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let printed = String::from_utf8(out.stdout).unwrap();
     let file = site.read("public/loa/2025-05-05/an-bien-sang.txt");
     let syllables = loa::speech::count_syllables(&file);
     let seconds = (syllables * 60).div_ceil(60);
     let label = loa::broadcast::minutes_label(seconds as u32);
-    assert!(printed.starts_with(&format!("# 2025-05-05 — an-bien — sang ({label})")), "{printed}");
-    assert!(printed.contains(&file), "the printed bulletin is the file's text");
+    assert!(
+        printed.starts_with(&format!("# 2025-05-05 — an-bien — sang ({label})")),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(&file),
+        "the printed bulletin is the file's text"
+    );
     // At 60 syllables a minute, the one-minute afternoon slot cannot hold the emergency and the training notice.
     assert!(err.contains("warning[W052]"), "{err}");
-    assert!(err.contains("lasts") && err.contains("\"Tập huấn ATVSLĐ\""), "{err}");
+    assert!(
+        err.contains("lasts") && err.contains("\"Tập huấn ATVSLĐ\""),
+        "{err}"
+    );
 }
 
 #[test]
 fn tables_and_unknown_abbreviations_are_warned_with_their_line() {
     let (_, err) = built();
-    assert!(err.contains("content/loa/thuong.md:8:1: warning[W050]"), "{err}");
-    assert!(err.contains("content/loa/khan.md:11:1: warning[W051]: TNLX"), "{err}");
+    assert!(
+        err.contains("content/loa/thuong.md:8:1: warning[W050]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/loa/khan.md:11:1: warning[W051]: TNLX"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -97,8 +149,14 @@ fn ssml_parses_as_xml_in_the_ssml_namespace() {
     let doc = roxmltree::Document::parse(&ssml).expect("well-formed SSML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "speak");
-    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2001/10/synthesis"));
-    assert_eq!(root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some("vi-VN"));
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2001/10/synthesis")
+    );
+    assert_eq!(
+        root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")),
+        Some("vi-VN")
+    );
     assert!(root.children().any(|n| n.has_tag_name("break")));
     let sentences = root.descendants().filter(|n| n.has_tag_name("s")).count();
     assert!(sentences >= 4, "{ssml}");
@@ -109,9 +167,16 @@ fn the_calendar_is_valid_icalendar_with_one_event_per_bulletin() {
     let (site, _) = built();
     let ics = site.read("public/loa/lich-phat-thanh.ics");
     let cal = icalendar::Calendar::from_str(&ics).expect("a real iCalendar parser accepts it");
-    let bulletins = site.snapshot("public/loa").iter().filter(|(p, _)| p.ends_with(".txt")).count();
+    let bulletins = site
+        .snapshot("public/loa")
+        .iter()
+        .filter(|(p, _)| p.ends_with(".txt"))
+        .count();
     assert_eq!(cal.components.len(), bulletins);
-    assert!(ics.contains("DTSTART:20250504T230000Z"), "06:00 in Vietnam is 23:00 UTC the day before");
+    assert!(
+        ics.contains("DTSTART:20250504T230000Z"),
+        "06:00 in Vietnam is 23:00 UTC the day before"
+    );
 }
 
 #[test]
@@ -120,13 +185,19 @@ fn the_schedule_page_lists_bulletins_with_durations() {
     let page = site.read("public/loa/lich-phat-thanh/index.html");
     assert!(page.contains("Phường An Biên"));
     assert!(page.contains("/loa/2025-05-05/an-bien-sang.txt"));
-    assert!(page.contains("phút") || page.contains("giây"), "a duration is shown");
+    assert!(
+        page.contains("phút") || page.contains("giây"),
+        "a duration is shown"
+    );
 }
 
 #[test]
 fn speak_prints_the_spoken_form_with_no_digit_or_abbreviation_left() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args(["speak", "Ngày 19/3/2024, Ban Bí thư ban hành Chỉ thị số 31-CT/TW về ATVSLĐ."])
+        .args([
+            "speak",
+            "Ngày 19/3/2024, Ban Bí thư ban hành Chỉ thị số 31-CT/TW về ATVSLĐ.",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -147,7 +218,12 @@ fn speak_reads_standard_input_line_by_line_with_the_sites_glossary() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all("Quyết định XPHC\nGọi 113\n".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Quyết định XPHC\nGọi 113\n".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text, "Quyết định xử phạt hành chính\nGọi một một ba\n");

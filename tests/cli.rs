@@ -16,25 +16,46 @@ fn clap_definition_is_consistent() {
 fn init_makes_a_site_that_builds_at_once() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("phuong-moi");
-    let out = Command::new(env!("CARGO_BIN_EXE_loa")).arg("init").arg(&dir).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("init")
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = Command::new(env!("CARGO_BIN_EXE_loa")).args(["build", "--today", "2025-06-01", "--root"]).arg(&dir).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["build", "--today", "2025-06-01", "--root"])
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.join("public/index.html").is_file());
     assert!(dir.join("public/tin-tuc/chao-mung/index.html").is_file());
     // A second init into the same folder refuses.
-    let out = Command::new(env!("CARGO_BIN_EXE_loa")).arg("init").arg(&dir).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("init")
+        .arg(&dir)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn new_writes_a_page_with_its_kinds_front_matter_and_never_overwrites() {
     let site = Site::fixture("build/basic");
-    let out = site.loa(&["new", "thang-hanh-dong", "Tháng hành động về ATVSLĐ năm 2026", "--today", "2026-04-01"]);
+    let out = site.loa(&[
+        "new",
+        "thang-hanh-dong",
+        "Tháng hành động về ATVSLĐ năm 2026",
+        "--today",
+        "2026-04-01",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let path = "content/thang-hanh-dong/thang-hanh-dong-ve-atvsld-nam-2026.md";
     let text = site.read(path);
-    assert!(text.contains("title: \"Tháng hành động về ATVSLĐ năm 2026\""), "{text}");
+    assert!(
+        text.contains("title: \"Tháng hành động về ATVSLĐ năm 2026\""),
+        "{text}"
+    );
     assert!(text.contains("year: 2026"));
     assert!(text.contains("theme:"));
     // The new page is a draft; fill in theme and it builds with --drafts.
@@ -42,7 +63,11 @@ fn new_writes_a_page_with_its_kinds_front_matter_and_never_overwrites() {
     let out = site.loa(&["build", "--today", "2026-04-01", "--drafts"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(site.exists("public/thang-hanh-dong/thang-hanh-dong-ve-atvsld-nam-2026/index.html"));
-    let again = site.loa(&["new", "thang-hanh-dong", "Tháng hành động về ATVSLĐ năm 2026"]);
+    let again = site.loa(&[
+        "new",
+        "thang-hanh-dong",
+        "Tháng hành động về ATVSLĐ năm 2026",
+    ]);
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("never overwrites"));
 }
@@ -50,7 +75,11 @@ fn new_writes_a_page_with_its_kinds_front_matter_and_never_overwrites() {
 #[test]
 fn new_campaign_and_violation_pages_are_valid_once_filled() {
     let site = Site::fixture("build/basic");
-    for (section, title) in [("chien-dich", "An toàn điện mùa mưa"), ("van-ban", "Kế hoạch mới"), ("tin-tuc", "Tin mới")] {
+    for (section, title) in [
+        ("chien-dich", "An toàn điện mùa mưa"),
+        ("van-ban", "Kế hoạch mới"),
+        ("tin-tuc", "Tin mới"),
+    ] {
         let out = site.loa(&["new", section, title, "--today", "2025-06-01"]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
@@ -74,9 +103,15 @@ fn usage_errors_exit_2() {
     let out = site.loa(&["build", "--today", "2025-13-01"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--today"));
-    let out = Command::new(env!("CARGO_BIN_EXE_loa")).arg("no-such-command").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .arg("no-such-command")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_loa")).args(["build", "--root", "/nonexistent/site"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["build", "--root", "/nonexistent/site"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("site.toml"));
 }

@@ -266,7 +266,11 @@ pub fn publish_site(
             url: t.target.clone(),
             identity_file: t.identity_file.as_ref().map(|f| {
                 let p = Path::new(f);
-                if p.is_relative() && !f.starts_with('~') { root.join(p) } else { p.to_path_buf() }
+                if p.is_relative() && !f.starts_with('~') {
+                    root.join(p)
+                } else {
+                    p.to_path_buf()
+                }
             }),
         })
         .collect();

@@ -21,6 +21,10 @@ use crate::slug::slugify;
 use theme::Theme;
 use views::*;
 
+/// The announcers' schedule page: its template and its place under /loa/.
+const SCHEDULE_TEMPLATE: &str = "lich-phat-thanh.html";
+const SCHEDULE_SLUG: &str = "lich-phat-thanh";
+
 /// Path segment of paginated list pages: `/tin-tuc/trang/2/`.
 pub const PAGE_SEGMENT: &str = "trang";
 /// File name of an action month's calendar, next to its page.
@@ -126,6 +130,8 @@ pub fn taxonomies(site: &Site) -> Vec<Taxonomy> {
 
 /// One output file to produce.
 enum Job<'a> {
+    /// The announcers' schedule of bulletins, `/loa/lich-phat-thanh/`.
+    Schedule,
     Page(usize),
     Section {
         index: usize,
@@ -152,6 +158,9 @@ pub struct Renderer<'a> {
     tera: Tera,
     theme: Theme,
     taxonomies: Vec<Taxonomy>,
+    broadcasts: crate::broadcast::Broadcasts<'a>,
+    /// Bulletins from the build date for the next days, written under /loa/.
+    bulletins: Vec<crate::broadcast::Bulletin>,
 }
 
 #[derive(Serialize)]
@@ -190,14 +199,27 @@ impl<'a> Renderer<'a> {
             return Err(Error::Content(missing));
         }
         let taxonomies = taxonomies(site);
+        let broadcasts = crate::broadcast::Broadcasts::new(site);
+        let last = site.today.add_days(crate::broadcast::DAYS_AHEAD - 1);
+        let bulletins = broadcasts.bulletins(site.today, last);
         let mut renderer = Renderer {
             site,
             tera,
             theme,
             taxonomies,
+            broadcasts,
+            bulletins,
         };
         renderer.set_globals();
         Ok(renderer)
+    }
+
+    /// Problems that do not stop the build: parts of broadcast pages that cannot be
+    /// spoken, unknown abbreviations, bulletins longer than their slot.
+    pub fn warnings(&self) -> Vec<crate::Diagnostic> {
+        let mut w = self.broadcasts.warnings.clone();
+        w.extend(self.broadcasts.overlong_warnings(&self.bulletins));
+        w
     }
 
     fn set_globals(&mut self) {
@@ -313,6 +335,9 @@ impl<'a> Renderer<'a> {
                     pager: p,
                 }));
             }
+        }
+        if !self.broadcasts.items.is_empty() && self.tera.contains_template(SCHEDULE_TEMPLATE) {
+            jobs.push(Job::Schedule);
         }
         jobs.push(Job::Home);
         jobs.push(Job::NotFound);
@@ -433,6 +458,18 @@ impl<'a> Renderer<'a> {
                     site.sections[0].source.clone(),
                 )
             }
+            Job::Schedule => {
+                let path = format!("/{}/{}/", crate::broadcast::DIR, SCHEDULE_SLUG);
+                let mut ctx = Context::new();
+                ctx.insert("current_path", &path);
+                ctx.insert("schedule", &self.broadcasts.schedule(&self.bulletins));
+                ctx.insert(
+                    "calendar",
+                    &format!("/{}/{}", crate::broadcast::DIR, crate::broadcast::CALENDAR),
+                );
+                ctx.insert("days_ahead", &crate::broadcast::DAYS_AHEAD);
+                (path, SCHEDULE_TEMPLATE.to_owned(), ctx, None)
+            }
             Job::NotFound => {
                 let mut ctx = Context::new();
                 ctx.insert("current_path", "/404.html");
@@ -526,7 +563,9 @@ impl<'a> Renderer<'a> {
         let featured = featured_action_month(site);
         let mut sections = BTreeMap::new();
         for s in &site.sections[1..] {
-            sections.entry(s.kind.id()).or_insert_with(|| section_ref(s));
+            sections
+                .entry(s.kind.id())
+                .or_insert_with(|| section_ref(s));
         }
         HomeView {
             sections,
@@ -548,6 +587,9 @@ impl<'a> Renderer<'a> {
     fn extras(&self, sink: &dyn Sink) -> Result<Written> {
         let site = self.site;
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        if !self.broadcasts.items.is_empty() {
+            files.extend(self.broadcasts.files(&self.bulletins));
+        }
         files.push((
             "atom.xml".to_owned(),
             feeds::atom(site, &site.config.title, "/", site.pages.iter().collect()).into_bytes(),
@@ -699,6 +741,30 @@ pub fn output_file(url: &str) -> String {
     }
 }
 
+/// Tera reports some errors (unknown filters, tests, functions) as a rendered report:
+/// `error: <message>\n --> <template>:<line>:<column>`; take the parts back out.
+fn parse_report(report: &str) -> (String, String, usize, usize) {
+    let message = report
+        .lines()
+        .next()
+        .unwrap_or(report)
+        .trim_start_matches("error: ")
+        .to_owned();
+    let at = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "));
+    let parsed = at.and_then(|at| {
+        let mut parts = at.rsplitn(3, ':');
+        let col = parts.next()?.trim().parse::<usize>().ok()?;
+        let line = parts.next()?.trim().parse::<usize>().ok()?;
+        Some((parts.next()?.to_owned(), line, col))
+    });
+    match parsed {
+        Some((file, line, col)) => (message, file, line, col),
+        None => (report.to_owned(), String::new(), 1, 1),
+    }
+}
+
 /// A template error as a diagnostic naming the template file and line, and the page
 /// being rendered.
 fn template_error(theme: &Theme, e: &tera::Error, rendering: Option<&std::path::Path>) -> Error {
@@ -709,7 +775,7 @@ fn template_error(theme: &Theme, e: &tera::Error, rendering: Option<&std::path::
             err.span().start_line,
             err.span().start_col + 1,
         ),
-        other => (other.to_string(), String::new(), 1, 1),
+        other => parse_report(&other.to_string()),
     };
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {

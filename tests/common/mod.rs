@@ -13,7 +13,9 @@ pub struct Site {
 impl Site {
     /// A copy of `tests/fixtures/<name>` in a fresh temp dir.
     pub fn fixture(name: &str) -> Site {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         let dir = tempfile::tempdir().expect("temp dir");
         copy_dir(&src, dir.path());
         Site { dir }
@@ -72,7 +74,12 @@ impl Site {
         for e in walkdir::WalkDir::new(&base).sort_by_file_name() {
             let e = e.expect("walk");
             if e.file_type().is_file() {
-                let key = e.path().strip_prefix(&base).expect("inside").to_string_lossy().into_owned();
+                let key = e
+                    .path()
+                    .strip_prefix(&base)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
                 out.push((key, std::fs::read(e.path()).expect("read")));
             }
         }
@@ -101,6 +108,11 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 pub fn assert_same_tree(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
     let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(names(a), names(b), "{what}: the file lists differ");
-    let differ: Vec<&str> = a.iter().zip(b).filter(|(x, y)| x.1 != y.1).map(|(x, _)| x.0.as_str()).collect();
+    let differ: Vec<&str> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, _)| x.0.as_str())
+        .collect();
     assert!(differ.is_empty(), "{what}: these files differ: {differ:?}");
 }
