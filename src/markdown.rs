@@ -195,7 +195,19 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
                 push_plain(&mut out.plain, &t);
                 rewritten.push(Event::Code(t));
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+            // Line breaks and table cells separate words in the plain text, which search
+            // and summaries split on.
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => {
+                out.plain.push(' ');
+                rewritten.push(event);
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableHead
+                | TagEnd::TableRow,
+            ) => {
                 out.plain.push('\n');
                 rewritten.push(event);
             }
@@ -578,6 +590,20 @@ mod tests {
             source: Path::new("content/x.md"),
         };
         render(md, 5, &ctx)
+    }
+
+    #[test]
+    fn line_breaks_and_table_cells_separate_words_in_plain_text() {
+        let r = render_plain(
+            "an toàn\nlao động  \nvệ sinh\n\n| Cột | Số |\n|---|---|\n| bị thương | 1 |\n",
+        );
+        let words: Vec<&str> = r.plain.split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "an", "toàn", "lao", "động", "vệ", "sinh", "Cột", "Số", "bị", "thương", "1"
+            ]
+        );
     }
 
     #[test]

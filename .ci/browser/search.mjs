@@ -94,6 +94,15 @@ async function demo(browser, origin) {
     (await page.locator('#tim-kiem-trang-thai').getAttribute('aria-live')) === 'polite',
     'results are announced politely',
   );
+  const moreButton = page.locator('#tim-kiem-them');
+  check(await moreButton.isVisible(), 'more than ten results offer a button for more');
+  await moreButton.click();
+  await page.waitForFunction(() => document.querySelectorAll('#tim-kiem-ket-qua li').length > 10);
+  const eleventh = page.locator('#tim-kiem-ket-qua li').nth(10).locator('h2 a');
+  check(
+    await eleventh.evaluate((a) => a === document.activeElement),
+    'the button shows ten more and moves focus to the first of them',
+  );
   const meta = await page.locator('#tim-kiem-ket-qua li .tim-kiem-loai').first().textContent();
   check(/^\S.* · \d{1,2}\/\d{1,2}\/\d{4}$/.test(meta), `a result shows its kind and date (${meta})`);
 
