@@ -12,7 +12,7 @@ use crate::content::front_matter::{Priority, WardSelection};
 use crate::content::kind::Kind;
 use crate::content::{Page, Site};
 use crate::date::Date;
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, Location, Message};
 use crate::speech::{self, Glossary};
 
 /// How many days of bulletins a build writes, from the build date on.
@@ -198,26 +198,23 @@ impl<'a> Broadcasts<'a> {
             .into_iter()
             .map(|(overflow, list)| {
                 let first = list[0];
-                let names: Vec<String> = overflow.iter().map(|&i| format!("\"{}\"", self.items[i].title)).collect();
+                let names: Vec<String> = overflow
+                    .iter()
+                    .map(|&i| format!("\"{}\"", self.items[i].title))
+                    .collect();
                 let page = &self.site.pages[self.items[overflow[0]].page];
-                let more = match list.len() {
-                    1 => String::new(),
-                    n => format!(" (and {} other bulletins)", n - 1),
-                };
-                Diagnostic::warning(
-                    "W052",
+                Diagnostic::new(
+                    Message::BulletinTooLong {
+                        date: first.date.to_string(),
+                        ward: first.ward.clone(),
+                        slot: first.slot.clone(),
+                        lasts: minutes_label(first.seconds),
+                        slot_length: minutes_label(first.slot_seconds),
+                        more: list.len() - 1,
+                        items: names,
+                    },
                     Some(Location::new(&page.source, 1, 1)),
-                    format!(
-                        "the bulletin of {} for {} ({}) lasts {} but the slot has {}{more}; these items do not fit: {}",
-                        first.date,
-                        first.ward,
-                        first.slot,
-                        minutes_label(first.seconds),
-                        minutes_label(first.slot_seconds),
-                        names.join(", ")
-                    ),
                 )
-                .with_help("shorten the items, give them another slot or fewer days, or lengthen the slot in site.toml")
             })
             .collect()
     }
@@ -403,37 +400,26 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
     let mut paragraphs = vec![format!("{lead}{}", end_sentence(&title.text))];
     paragraphs.extend(script.paragraphs);
     let syllables = paragraphs.iter().map(|p| speech::count_syllables(p)).sum();
+    let title_line = crate::content::front_matter::locate(&page.front_matter, &["title"])
+        .map_or(1, |(l, _)| l + 1);
     let mut warnings: Vec<Diagnostic> = script
         .warnings
         .into_iter()
         .map(|w| {
-            let code = if w.message.contains("glossary") {
-                "W051"
-            } else {
-                "W050"
+            let message = match w.issue {
+                speech::ScriptIssue::LeftOut(part) => Message::LeftOutOfScript { part },
+                speech::ScriptIssue::NotInGlossary(token) => Message::NotInGlossary { token },
             };
-            Diagnostic::warning(
-                code,
-                Some(Location::new(&page.source, w.line, 1)),
-                w.message,
-            )
-            .with_help(if code == "W051" {
-                "add it to [glossary] in site.toml with its spoken form, or write it out"
-            } else {
-                "the portal shows it; the loudspeaker script leaves it out"
-            })
+            Diagnostic::new(message, Some(Location::new(&page.source, w.line, 1)))
         })
         .collect();
     warnings.extend(title.unknown.iter().map(|u| {
-        Diagnostic::warning(
-            "W051",
-            Some(Location::new(&page.source, 2, 1)),
-            format!(
-                "{}: not in the glossary; it would be read letter by letter",
-                u.token
-            ),
+        Diagnostic::new(
+            Message::NotInGlossary {
+                token: u.token.clone(),
+            },
+            Some(Location::new(&page.source, title_line, 1)),
         )
-        .with_help("add it to [glossary] in site.toml with its spoken form, or write it out")
     }));
     let item = Item {
         page: index,

@@ -232,6 +232,19 @@ pub enum Message {
     BroadcastOutsidePublication { edge: Edge, date: String },
     /// W051: shared with the loudspeaker scripts.
     NotInGlossary { token: String },
+    /// W050: a part of a broadcast page that the spoken script leaves out.
+    LeftOutOfScript { part: crate::speech::Skipped },
+    /// W052: a bulletin longer than its slot.
+    BulletinTooLong {
+        date: String,
+        ward: String,
+        slot: String,
+        lasts: String,
+        slot_length: String,
+        /// Further bulletins with the same overflow.
+        more: usize,
+        items: Vec<String>,
+    },
 }
 
 impl Message {
@@ -285,6 +298,8 @@ impl Message {
             DuplicateTitle { .. } => "W023",
             BroadcastOutsidePublication { .. } => "W024",
             NotInGlossary { .. } => "W051",
+            LeftOutOfScript { .. } => "W050",
+            BulletinTooLong { .. } => "W052",
         }
     }
 
@@ -969,6 +984,60 @@ impl Message {
                     ),
                 ),
             },
+            LeftOutOfScript { part } => {
+                use crate::speech::Skipped;
+                let (vi, en) = match part {
+                    Skipped::Table => ("bảng", "a table"),
+                    Skipped::CodeBlock => ("đoạn mã", "a code block"),
+                    Skipped::Html => ("mã HTML", "raw HTML"),
+                    Skipped::Image => ("hình ảnh", "an image"),
+                };
+                (
+                    tr!(
+                        l,
+                        "{vi} không được đọc trên loa",
+                        "{en} is left out of the spoken script"
+                    ),
+                    tr!(
+                        l,
+                        "cổng thông tin vẫn hiển thị phần này; bản tin phát thanh bỏ qua nó",
+                        "the portal shows it; the loudspeaker script leaves it out"
+                    ),
+                )
+            }
+            BulletinTooLong {
+                date,
+                ward,
+                slot,
+                lasts,
+                slot_length,
+                more,
+                items,
+            } => {
+                let items = items.join(", ");
+                let more_vi = if *more > 0 {
+                    format!(" (và {more} bản tin khác)")
+                } else {
+                    String::new()
+                };
+                let more_en = if *more > 0 {
+                    format!(" (and {more} other bulletins)")
+                } else {
+                    String::new()
+                };
+                (
+                    tr!(
+                        l,
+                        "bản tin ngày {date} của {ward} ({slot}) dài {lasts}, quá thời lượng buổi phát {slot_length}{more_vi}; các tin không đủ giờ: {items}",
+                        "the bulletin of {date} for {ward} ({slot}) lasts {lasts} but the slot has {slot_length}{more_en}; these items do not fit: {items}"
+                    ),
+                    tr!(
+                        l,
+                        "rút gọn các tin, chuyển sang buổi khác hoặc bớt ngày phát, hoặc tăng thời lượng buổi phát trong site.toml",
+                        "shorten the items, give them another slot or fewer days, or lengthen the slot in site.toml"
+                    ),
+                )
+            }
             NotInGlossary { token } => (
                 tr!(
                     l,

@@ -16,4 +16,6 @@ mod script;
 
 pub use glossary::Glossary;
 pub use normalize::{Spoken, UnknownToken, count_syllables, speak};
-pub use script::{Script, ScriptWarning, script_from_markdown, script_from_text};
+pub use script::{
+    Script, ScriptIssue, ScriptWarning, Skipped, script_from_markdown, script_from_text,
+};

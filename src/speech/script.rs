@@ -31,8 +31,26 @@ pub struct Script {
 pub struct ScriptWarning {
     /// 1-based line in the user's file: `first_line` + line within the markdown - 1.
     pub line: usize,
+    pub issue: ScriptIssue,
+}
+
+/// What a script warning is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ScriptIssue {
+    /// A part of the page that cannot be read aloud.
+    LeftOut(Skipped),
+    /// An all-caps token the glossary does not know (it is spelled letter by letter).
+    NotInGlossary(String),
+}
+
+impl ScriptWarning {
     /// What happened, in English, e.g. "a table is left out of the spoken script".
-    pub message: String,
+    pub fn message(&self) -> String {
+        match &self.issue {
+            ScriptIssue::LeftOut(part) => part.message().to_owned(),
+            ScriptIssue::NotInGlossary(token) => unknown_message(token),
+        }
+    }
 }
 
 /// Builds the script of a page body. `first_line` is the line of the user's file on
@@ -59,7 +77,7 @@ pub fn script_from_text(text: &str, first_line: usize, glossary: &Glossary) -> S
             .warnings
             .extend(spoken.unknown.iter().map(|unknown| ScriptWarning {
                 line: line_number,
-                message: unknown_message(&unknown.token),
+                issue: ScriptIssue::NotInGlossary(unknown.token.clone()),
             }));
         let paragraph = if bullet {
             capitalise_first(&end_sentence(&spoken.text))
@@ -103,9 +121,9 @@ struct Block {
     sources: Vec<(usize, usize)>,
 }
 
-/// Elements that are left out, and how deep the parser is inside one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Skipped {
+/// Elements that are left out of a spoken script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skipped {
     Table,
     CodeBlock,
     Html,
@@ -133,7 +151,7 @@ impl Skipped {
         }
     }
 
-    fn message(self) -> &'static str {
+    pub fn message(self) -> &'static str {
         match self {
             Skipped::Table => "a table is left out of the spoken script",
             Skipped::CodeBlock => "a code block is left out of the spoken script",
@@ -185,7 +203,7 @@ impl<'a> ScriptBuilder<'a> {
             Event::SoftBreak | Event::HardBreak => self.push_text(" ", range.start),
             Event::InlineHtml(html) | Event::Html(html) => {
                 if !is_html_comment(&html) {
-                    self.warn(range.start, Skipped::Html.message());
+                    self.warn(range.start, ScriptIssue::LeftOut(Skipped::Html));
                 }
                 self.push_text(" ", range.start);
             }
@@ -215,7 +233,7 @@ impl<'a> ScriptBuilder<'a> {
         if let Some(kind) = Skipped::of_start(&tag) {
             let source = self.markdown.get(range.clone()).unwrap_or_default();
             if !(kind == Skipped::Html && is_html_comment(source)) {
-                self.warn(range.start, kind.message());
+                self.warn(range.start, ScriptIssue::LeftOut(kind));
             }
             self.skipping = Some((kind, 1));
             if kind != Skipped::Image {
@@ -327,15 +345,15 @@ impl<'a> ScriptBuilder<'a> {
                 .map_or(0, |(text_offset, source)| {
                     source + (unknown.offset - text_offset)
                 });
-            self.warn(source, &unknown_message(&unknown.token));
+            self.warn(source, ScriptIssue::NotInGlossary(unknown.token.clone()));
         }
     }
 
-    fn warn(&mut self, offset: usize, message: &str) {
+    fn warn(&mut self, offset: usize, issue: ScriptIssue) {
         let line_index = self.line_starts.partition_point(|&start| start <= offset);
         self.script.warnings.push(ScriptWarning {
             line: self.first_line + line_index.saturating_sub(1),
-            message: message.to_string(),
+            issue,
         });
     }
 
@@ -355,7 +373,7 @@ fn is_html_comment(html: &str) -> bool {
 fn dedup_warnings(warnings: &mut Vec<ScriptWarning>) {
     warnings.sort_by_key(|warning| warning.line);
     let mut seen = std::collections::BTreeSet::new();
-    warnings.retain(|warning| seen.insert((warning.line, warning.message.clone())));
+    warnings.retain(|warning| seen.insert((warning.line, warning.issue.clone())));
 }
 
 fn shape_paragraph(shape: &Shape, spoken: &str) -> String {
@@ -460,7 +478,7 @@ mod tests {
         assert_eq!(result.paragraphs, ["Số liệu:", "Hết."]);
         let expected = ScriptWarning {
             line: 12,
-            message: "a table is left out of the spoken script".to_string(),
+            issue: ScriptIssue::LeftOut(Skipped::Table),
         };
         assert_eq!(result.warnings, [expected]);
     }
@@ -470,17 +488,18 @@ mod tests {
         let markdown = "Ảnh ![công nhân](a.jpg) đẹp.\n\n```\ncode 1\n```\n\n<div>x</div>\n\nA<br>b\n\n<!-- ghi chú -->\n\nHết <!-- x --> rồi.\n";
         let result = script(markdown);
         assert_eq!(result.paragraphs, ["Ảnh đẹp.", "A b", "Hết rồi."]);
-        let found: Vec<(usize, &str)> = result
+        let found: Vec<(usize, String)> = result
             .warnings
             .iter()
-            .map(|w| (w.line, w.message.as_str()))
+            .map(|w| (w.line, w.message()))
             .collect();
         let expected = [
             (1, "an image is left out of the spoken script"),
             (3, "a code block is left out of the spoken script"),
             (7, "raw HTML is left out of the spoken script"),
             (9, "raw HTML is left out of the spoken script"),
-        ];
+        ]
+        .map(|(l, m)| (l, m.to_owned()));
         assert_eq!(found, expected);
     }
 
@@ -491,11 +510,11 @@ mod tests {
         let expected = [
             ScriptWarning {
                 line: 8,
-                message: "TNLX: not in the glossary; it would be read letter by letter".into(),
+                issue: ScriptIssue::NotInGlossary("TNLX".into()),
             },
             ScriptWarning {
                 line: 10,
-                message: "HP: not in the glossary; it would be read letter by letter".into(),
+                issue: ScriptIssue::NotInGlossary("HP".into()),
             },
         ];
         assert_eq!(result.warnings, expected);
