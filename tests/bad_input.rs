@@ -126,7 +126,7 @@ const CASES: &[(&str, Expect)] = &[
         "template-syntax",
         Error("E041", "themes/cong-thong-tin/templates/news.html:4:4"),
     ),
-    ("theme-not-found", Error("E040", "site.toml:1:1")),
+    ("theme-not-found", Error("E040", "site.toml:3:1")),
     (
         "two-pages-one-url",
         Error("E031", "content/tin-tuc/x.md:1:1"),

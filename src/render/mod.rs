@@ -784,14 +784,9 @@ fn template_error(theme: &Theme, e: &tera::Error, rendering: Option<&std::path::
         source = s.source();
     }
     let location = (!file.is_empty()).then(|| Location::new(theme.shown_path(&file), line, col));
-    let help = match rendering {
-        Some(p) => format!(
-            "this happened while rendering {}; fix the template, or the page's front matter if a value is missing",
-            p.display()
-        ),
-        None => "fix the template".to_owned(),
+    let text = crate::error::Message::Template {
+        detail: message,
+        page: rendering.map(std::path::Path::to_path_buf),
     };
-    Error::Content(vec![
-        Diagnostic::error("E041", location, format!("template error: {message}")).with_help(help),
-    ])
+    Error::Content(vec![Diagnostic::new(text, location)])
 }

@@ -83,12 +83,19 @@ impl Theme {
                 );
             }
         } else if name != DEFAULT {
-            return Err(Error::Content(vec![Diagnostic::error(
-                "E040",
-                Some(Location::new("site.toml", 1, 1)),
-                format!("theme \"{name}\" not found: there is no folder themes/{name}"),
-            )
-            .with_help(format!("remove the theme line to use the built-in theme \"{DEFAULT}\", or add the theme's folder"))]));
+            // Point at the `theme = ...` line of site.toml when it can be found.
+            let line = std::fs::read_to_string(root.join(crate::config::FILE_NAME))
+                .ok()
+                .and_then(|t| t.lines().position(|l| l.trim_start().starts_with("theme")))
+                .map_or(1, |i| i + 1);
+            let text = crate::error::Message::ThemeNotFound {
+                name: name.to_owned(),
+                default: DEFAULT.to_owned(),
+            };
+            return Err(Error::Content(vec![Diagnostic::new(
+                text,
+                Some(Location::new(crate::config::FILE_NAME, line, 1)),
+            )]));
         }
         Ok(theme)
     }
