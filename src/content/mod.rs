@@ -2,6 +2,7 @@
 //! to copy, validated and with publishing rules applied. Sections and pages are kept in
 //! a stable order (by path) so every later stage is deterministic.
 
+mod cache;
 pub mod front_matter;
 pub mod kind;
 pub mod page;
@@ -9,6 +10,7 @@ mod validate;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -17,6 +19,8 @@ use crate::config::SiteConfig;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error, Location, Message, Result};
 use crate::markdown::{self, LinkTarget, MarkdownContext};
+use cache::{CachedMarkdown, CachedPage};
+pub use cache::{LoadCache, Reuse};
 use front_matter::{SectionMatter, SplitError};
 pub use kind::Kind;
 pub use page::{Page, Section};
@@ -95,6 +99,11 @@ struct Found {
 
 /// Load, validate and apply publishing rules. Returns every content error at once.
 pub fn load(opts: &LoadOptions) -> Result<Site> {
+    load_cached(opts, &mut LoadCache::default())
+}
+
+/// [`load`], reusing what `cache` kept of the previous load and keeping this one's.
+pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let root = &opts.root;
     let config = SiteConfig::load(root)?;
     let content = root.join("content");
@@ -117,19 +126,42 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
         .map(|p| (p.clone(), read_text(root, p)))
         .collect();
     let mut pages = Vec::with_capacity(texts.len());
-    let parsed: Vec<std::result::Result<Page, Vec<Diagnostic>>> = texts
+    let old = std::mem::take(&mut cache.pages);
+    let parse_context = cache::key(&(format!("{config:?}"), format!("{sections:?}")));
+    let parsed: Vec<std::result::Result<(Page, CachedPage), Vec<Diagnostic>>> = texts
         .into_par_iter()
         .map(|(path, text)| {
             let text = text.map_err(|d| vec![*d])?;
-            parse_page(&path, &text, &sections, &config)
+            let parse_key = cache::key(&(parse_context, &text));
+            if let Some(c) = old.get(&path).filter(|c| c.parse_key == parse_key) {
+                let kept = CachedPage {
+                    parse_key,
+                    page: c.page.clone(),
+                    markdown: c.markdown.clone(),
+                };
+                return Ok((Page::clone(&c.page), kept));
+            }
+            let page = parse_page(&path, &text, &sections, &config)?;
+            let kept = CachedPage {
+                parse_key,
+                page: Arc::new(page.clone()),
+                markdown: None,
+            };
+            Ok((page, kept))
         })
         .collect();
+    cache.reused = cache::Reuse::default();
     for r in parsed {
         match r {
-            Ok(p) => pages.push(p),
+            Ok((p, kept)) => {
+                cache.reused.parsed += usize::from(Arc::strong_count(&kept.page) > 1);
+                cache.pages.insert(p.source.clone(), kept);
+                pages.push(p);
+            }
             Err(d) => diags.extend(d),
         }
     }
+    drop(old);
     diags.extend(validate::unique_urls(&pages, &sections));
     let data = load_data(root, &found.data, &mut diags);
 
@@ -161,6 +193,10 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     let raw_html = config.markdown.raw_html;
+    let mut targets: Vec<(&String, String)> =
+        links.iter().map(|(k, v)| (k, format!("{v:?}"))).collect();
+    targets.sort_unstable();
+    let render_context = cache::key(&(format!("{raw_html:?}"), targets));
     let anchors: Vec<Vec<markdown::AnchorRef>> = pages
         .par_iter_mut()
         .map(|page| {
@@ -169,7 +205,27 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
                 links: &links,
                 source: &page.source,
             };
-            let r = markdown::render(&page.body, page.body_line, &ctx);
+            let cached = cache.pages.get(&page.source);
+            let key = cache::key(&(render_context, cached.map(|c| c.parse_key)));
+            let r = match cached.and_then(|c| c.markdown.as_ref()) {
+                Some((k, m)) if *k == key => CachedMarkdown::clone(m),
+                _ => markdown::render(&page.body, page.body_line, &ctx).into(),
+            };
+            (page, key, r)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(page, key, r)| {
+            match cache.pages.get_mut(&page.source) {
+                Some(c) if c.markdown.as_ref().is_some_and(|(k, _)| *k == key) => {
+                    cache.reused.rendered += 1;
+                }
+                Some(c) => c.markdown = Some((key, Arc::new(r.clone()))),
+                None => {}
+            }
+            (page, r)
+        })
+        .map(|(page, r)| {
             page.content = r.html;
             page.summary = match &page.meta.summary {
                 Some(s) => s.clone(),
@@ -181,10 +237,7 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
             page.has_code = r.has_code;
             (r.anchors_to_check, r.diagnostics)
         })
-        .map(|(a, d)| {
-            // Diagnostics are gathered below, in page order.
-            (a, d)
-        })
+        // Diagnostics are gathered below, in page order.
         .collect::<Vec<_>>()
         .into_iter()
         .zip(pages.iter())
@@ -226,6 +279,51 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
         static_files: found.statics,
         warnings,
     })
+}
+
+/// Parse one page's text and render its markdown as [`load`] would, within an already
+/// loaded site: its sections, configuration and published pages as link targets. For
+/// `serve`, which shows an edited page at once and then rebuilds the whole site; any
+/// diagnostic (a link to a page that is not published, say) is returned as an error,
+/// and the whole rebuild then reports it properly.
+pub fn reload_page(
+    site: &Site,
+    source: &Path,
+    text: &str,
+) -> std::result::Result<Page, Vec<Diagnostic>> {
+    let mut page = parse_page(source, text, &site.sections, &site.config)?;
+    let mut links: HashMap<String, LinkTarget> = site
+        .pages
+        .iter()
+        .map(|p| (p.rel.clone(), LinkTarget::Published(p.path.clone())))
+        .collect();
+    for s in &site.sections {
+        let rel = if s.dir.is_empty() {
+            "_index.md".to_owned()
+        } else {
+            format!("{}/_index.md", s.dir)
+        };
+        links.insert(rel, LinkTarget::Published(s.path.clone()));
+    }
+    let ctx = MarkdownContext {
+        raw_html: site.config.markdown.raw_html,
+        links: &links,
+        source,
+    };
+    let r = markdown::render(&page.body, page.body_line, &ctx);
+    if !r.diagnostics.is_empty() {
+        return Err(r.diagnostics);
+    }
+    page.summary = match &page.meta.summary {
+        Some(s) => s.clone(),
+        None => markdown::summarize(&r.plain, 40),
+    };
+    page.content = r.html;
+    page.plain = r.plain;
+    page.toc = r.headings;
+    page.word_count = r.word_count;
+    page.has_code = r.has_code;
+    Ok(page)
 }
 
 /// Quote the offending body line of a markdown diagnostic.

@@ -153,6 +153,13 @@ enum Job<'a> {
     Statistics,
 }
 
+/// What a [`Renderer`] holds besides its site; see [`Renderer::into_prepared`].
+pub struct Prepared {
+    tera: Tera,
+    theme: Theme,
+    taxonomies: Vec<Taxonomy>,
+}
+
 pub struct Renderer<'a> {
     site: &'a Site,
     tera: Tera,
@@ -374,6 +381,40 @@ impl<'a> Renderer<'a> {
         written.extend(self.extras(sink)?);
         written.sort();
         Ok(written)
+    }
+
+    /// Render only the page `site.pages[index]` into `sink`; returns the path written.
+    /// For `serve`, which shows an edited page before rebuilding the whole site.
+    pub fn render_page(&self, index: usize, sink: &dyn Sink) -> Result<String> {
+        self.run(&Job::Page(index), sink)
+    }
+
+    /// The renderer without its site: the compiled templates, the theme and the
+    /// taxonomies, to render again a site that differs only in page bodies.
+    pub fn into_prepared(self) -> Prepared {
+        Prepared {
+            tera: self.tera,
+            theme: self.theme,
+            taxonomies: self.taxonomies,
+        }
+    }
+
+    /// A renderer from what [`Renderer::into_prepared`] kept. Only for a site that
+    /// differs from the one it was prepared for in page bodies alone (same front
+    /// matter, sections, configuration, templates and data); anything else needs
+    /// [`Renderer::new`]. Broadcasts are spoken from the bodies, so they are redone.
+    pub fn with_prepared(site: &'a Site, prepared: Prepared) -> Renderer<'a> {
+        let broadcasts = crate::broadcast::Broadcasts::new(site);
+        let last = site.today.add_days(crate::broadcast::DAYS_AHEAD - 1);
+        let bulletins = broadcasts.bulletins(site.today, last);
+        Renderer {
+            site,
+            tera: prepared.tera,
+            theme: prepared.theme,
+            taxonomies: prepared.taxonomies,
+            broadcasts,
+            bulletins,
+        }
     }
 
     fn run(&self, job: &Job, sink: &dyn Sink) -> Result<String> {

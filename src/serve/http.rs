@@ -2,8 +2,14 @@
 //! output, pick its Content-Type, inject the live-reload script into HTML, and stand the
 //! error page in for HTML while the latest build is broken. Pure functions over plain
 //! data; the socket, the threads and the event stream live in `serve/mod.rs`.
+//!
+//! Reloading: every HTML answer carries an ETag (a hash of the page as built, or of the
+//! errors shown instead) and a script that knows it. When the server announces a build
+//! on the event stream, the script asks for its page again with HEAD and reloads only if
+//! the ETag changed, so a tab whose page a change did not touch stays as it is.
 
 use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hasher};
 
 use super::Snapshot;
 
@@ -17,6 +23,8 @@ pub(crate) enum Reply {
         status: u16,
         content_type: &'static str,
         body: Vec<u8>,
+        /// For HTML: what the reload script compares (without the quotes).
+        etag: Option<String>,
     },
     /// 301 to this location (the same path with a trailing slash).
     Redirect(String),
@@ -169,21 +177,36 @@ fn is_html(content_type: &str) -> bool {
 /// latest build is broken.
 fn file(snap: &Snapshot, key: &str, status: u16) -> Reply {
     let content_type = content_type(key);
+    let bytes = &snap.files[key];
     if is_html(content_type) {
         if let Some(errors) = &snap.errors {
-            return error_reply(errors, &snap.build_id);
+            return error_reply(errors);
         }
-        return Reply::Body {
-            status,
-            content_type,
-            body: inject_reload(&snap.files[key], &snap.build_id),
-        };
+        return html_reply(status, bytes);
     }
     Reply::Body {
         status,
         content_type,
-        body: snap.files[key].clone(),
+        body: bytes.to_vec(),
+        etag: None,
     }
+}
+
+fn html_reply(status: u16, page: &[u8]) -> Reply {
+    let tag = etag(page);
+    Reply::Body {
+        status,
+        content_type: content_type("index.html"),
+        body: inject_reload(page, &tag),
+        etag: Some(tag),
+    }
+}
+
+/// A short hash of what a page shows, as hex.
+pub(crate) fn etag(bytes: &[u8]) -> String {
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    format!("{:016x}", h.finish())
 }
 
 /// The site's 404.html (or a plain one). A path that names nothing shows the error page
@@ -191,42 +214,44 @@ fn file(snap: &Snapshot, key: &str, status: u16) -> Reply {
 /// a path refused as unsafe never does.
 fn not_found(snap: &Snapshot, valid: bool) -> Reply {
     if valid && let Some(errors) = &snap.errors {
-        return error_reply(errors, &snap.build_id);
+        return error_reply(errors);
     }
     match snap.files.get("404.html") {
-        Some(page) => Reply::Body {
-            status: 404,
-            content_type: content_type("404.html"),
-            body: inject_reload(page, &snap.build_id),
-        },
+        Some(page) => html_reply(404, page),
         None => Reply::Body {
             status: 404,
             content_type: content_type("404.txt"),
             body: b"404: no such page\n".to_vec(),
+            etag: None,
         },
     }
 }
 
-fn error_reply(errors: &str, build_id: &str) -> Reply {
+fn error_reply(errors: &str) -> Reply {
+    let tag = etag(errors.as_bytes());
     Reply::Body {
         status: 500,
         content_type: content_type("error.html"),
-        body: error_page(errors, build_id).into_bytes(),
+        body: error_page(errors, &tag).into_bytes(),
+        etag: Some(tag),
     }
 }
 
-/// The script that reloads the page when the server announces another build.
-pub(crate) fn reload_script(build_id: &str) -> String {
+/// The script that reloads the page when a build changed it: on each announcement it
+/// asks for the page's ETag and compares it with `tag`, the one it was served with.
+pub(crate) fn reload_script(tag: &str) -> String {
     format!(
-        "<script>/* loa serve: live reload */(function(){{var id=\"{build_id}\";\
+        "<script>/* loa serve: live reload */(function(){{var tag='\"{tag}\"';\
          var es=new EventSource(\"{EVENTS_PATH}\");\
-         es.onmessage=function(e){{if(e.data!==id){{es.close();location.reload();}}}};}})();</script>"
+         es.onmessage=function(){{fetch(location.href,{{method:\"HEAD\",cache:\"no-store\"}})\
+         .then(function(r){{if(r.headers.get(\"ETag\")!==tag){{es.close();location.reload();}}}})\
+         .catch(function(){{}});}};}})();</script>"
     )
 }
 
 /// Insert the reload script before the last `</body>`, or at the end without one.
-pub(crate) fn inject_reload(html: &[u8], build_id: &str) -> Vec<u8> {
-    let script = reload_script(build_id);
+pub(crate) fn inject_reload(html: &[u8], tag: &str) -> Vec<u8> {
+    let script = reload_script(tag);
     let at = rfind_ignore_case(html, b"</body").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + script.len());
     out.extend_from_slice(&html[..at]);
@@ -243,7 +268,7 @@ fn rfind_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// The page shown instead of the site while its latest build fails: every diagnostic
 /// (`file:line:column`, the quoted line, what to do), escaped, and the reload script so
 /// the browser comes back by itself once the fix builds.
-pub(crate) fn error_page(errors: &str, build_id: &str) -> String {
+pub(crate) fn error_page(errors: &str, tag: &str) -> String {
     let mut page = String::from(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -257,7 +282,7 @@ pub(crate) fn error_page(errors: &str, build_id: &str) -> String {
     );
     page.push_str(&escape_html(errors));
     page.push_str("</pre>\n");
-    let _ = write!(page, "{}", reload_script(build_id));
+    let _ = write!(page, "{}", reload_script(tag));
     page.push_str("\n</body></html>\n");
     page
 }
@@ -296,7 +321,7 @@ mod tests {
             ("css/site.css", "body{}"),
             ("loa/2025-06-01/an-bien-sang.ssml", "<speak/>"),
         ] {
-            files.insert(k.to_owned(), v.as_bytes().to_vec());
+            files.insert(k.to_owned(), Arc::new(v.as_bytes().to_vec()));
         }
         Snapshot {
             files: Arc::new(files),
@@ -406,7 +431,8 @@ mod tests {
         let page = body(&answer(&s, "GET", "/tin-tuc/bai-mot/"));
         let script = page.find(EVENTS_PATH).expect("script injected");
         assert!(script < page.find("</BODY>").expect("body kept"), "{page}");
-        assert!(page.contains("var id=\"b1\""));
+        let built = "<html><BODY>bài một</BODY></html>";
+        assert!(page.contains(&format!("var tag='\"{}\"'", etag(built.as_bytes()))));
         let css = body(&answer(&s, "GET", "/css/site.css"));
         assert_eq!(css, "body{}");
         assert_eq!(

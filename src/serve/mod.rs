@@ -5,20 +5,28 @@
 //! builds. Nothing is written to disk, so stopping the process at any moment (Ctrl-C
 //! simply ends it) leaves the site's folder as it was. Requests are answered in
 //! `serve/http.rs`; changes are found in `serve/watch.rs`.
+//!
+//! Each change is a full rebuild, made cheaper by the loader's cache (a page whose text
+//! did not change is not parsed or rendered to HTML again). Rendering every output file
+//! still takes seconds on a site of ten thousand pages, so when a change only edits the
+//! body of published pages, those pages are first rendered alone within the last site
+//! and served at once (a preview); the full rebuild follows and replaces everything.
 
 mod http;
 mod watch;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::build::{self, BuildOptions};
+use crate::build::BuildOptions;
+use crate::content::{self, LoadCache, Site};
 use crate::error::{Diagnostic, Error, Result};
 use crate::output::MemorySink;
+use crate::render::{Prepared, Renderer};
 use http::Reply;
 
 /// How `loa serve` runs.
@@ -36,8 +44,13 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
-/// Path -> bytes of a built site, as `MemorySink` collects them.
-pub(crate) type Files = BTreeMap<String, Vec<u8>>;
+/// Path -> bytes of a built site. The bytes are shared, so a snapshot that changes a
+/// few files copies only the map.
+pub(crate) type Files = BTreeMap<String, Arc<Vec<u8>>>;
+
+fn shared(files: BTreeMap<String, Vec<u8>>) -> Files {
+    files.into_iter().map(|(k, v)| (k, Arc::new(v))).collect()
+}
 
 /// What requests are answered from. Replaced whole after each build, never mutated.
 #[derive(Debug)]
@@ -46,7 +59,8 @@ pub(crate) struct Snapshot {
     pub files: Arc<Files>,
     /// The latest build's errors, formatted as on the terminal, when it failed.
     pub errors: Option<Arc<String>>,
-    /// Changes with every build; open pages reload when it does.
+    /// Changes with every build; announced to open pages, which then check whether
+    /// their own page changed.
     pub build_id: String,
 }
 
@@ -166,6 +180,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
                 server.publish(snap);
             }
         } else {
+            if let Some(snap) = builder.preview(&last, &batch.paths) {
+                server.publish(snap);
+            }
+            let last = server.snapshot();
             server.publish(builder.rebuild(&last, &batch.paths));
         }
     }
@@ -250,13 +268,18 @@ fn respond(server: &Server, request: tiny_http::Request) {
             status,
             content_type,
             body,
-        } => request.respond(
-            tiny_http::Response::from_data(body)
+            etag,
+        } => {
+            let mut response = tiny_http::Response::from_data(body)
                 .with_status_code(status)
                 .with_header(header("Content-Type", content_type))
                 .with_header(header("X-Content-Type-Options", "nosniff"))
-                .with_header(no_store),
-        ),
+                .with_header(no_store);
+            if let Some(tag) = etag {
+                response.add_header(header("ETag", &format!("\"{tag}\"")));
+            }
+            request.respond(response)
+        }
         Reply::Redirect(location) => request.respond(
             tiny_http::Response::empty(301)
                 .with_header(header("Location", &location))
@@ -280,6 +303,13 @@ struct Builder {
     /// Warnings of the previous build, so a rebuild prints only new ones.
     warnings: Vec<Diagnostic>,
     output_dir: String,
+    /// Pages parsed and rendered by the previous builds.
+    cache: LoadCache,
+    /// The last site that built, for previews, its pages by source path, and what its
+    /// renderer prepared (templates, theme, taxonomies).
+    site: Option<Site>,
+    by_source: HashMap<PathBuf, usize>,
+    prepared: Option<Prepared>,
 }
 
 impl Builder {
@@ -293,6 +323,10 @@ impl Builder {
             builds: 0,
             warnings: Vec::new(),
             output_dir: "public".to_owned(),
+            cache: LoadCache::default(),
+            site: None,
+            by_source: HashMap::new(),
+            prepared: None,
         }
     }
 
@@ -376,6 +410,55 @@ impl Builder {
         }
     }
 
+    /// Serve edited pages before the whole site is rebuilt, when every change is to the
+    /// body of a published page (its front matter unchanged): each is parsed again and
+    /// rendered alone within the last site, and its output replaces the old one in
+    /// `last`. Lists, feeds and the search index wait for the full rebuild, which always
+    /// follows and replaces every file. `None` for any other change, or when a page has
+    /// a problem; the rebuild then reports it.
+    fn preview(&mut self, last: &Snapshot, changed: &[PathBuf]) -> Option<Snapshot> {
+        let started = Instant::now();
+        if last.errors.is_some() {
+            return None;
+        }
+        let site = self.site.as_mut()?;
+        let mut edited = Vec::with_capacity(changed.len());
+        for path in changed {
+            let index = *self.by_source.get(path)?;
+            let bytes = std::fs::read(site.root.join(path)).ok()?;
+            let text = content::normalize_text(&bytes).ok()?;
+            let page = content::reload_page(site, path, &text).ok()?;
+            let old = &site.pages[index];
+            if page.front_matter != old.front_matter || page.has_code != old.has_code {
+                return None;
+            }
+            edited.push((index, page));
+        }
+        let indexes: Vec<usize> = edited.iter().map(|(i, _)| *i).collect();
+        for (index, page) in edited {
+            site.pages[index] = page;
+        }
+        let renderer = Renderer::with_prepared(site, self.prepared.take()?);
+        let sink = MemorySink::default();
+        let rendered: Result<Vec<String>> = indexes
+            .iter()
+            .map(|&index| renderer.render_page(index, &sink))
+            .collect();
+        self.prepared = Some(renderer.into_prepared());
+        rendered.ok()?;
+        let mut files = Files::clone(&last.files);
+        files.extend(shared(sink.into_files()));
+        log::debug!(
+            "showed the edited page in {} ms",
+            started.elapsed().as_millis()
+        );
+        Some(Snapshot {
+            files: Arc::new(files),
+            errors: None,
+            build_id: self.next_id(),
+        })
+    }
+
     /// Build again without a reported change (polling's second look); a new snapshot
     /// only when the result differs from `last`.
     fn recheck(&mut self, last: &Snapshot) -> Option<Snapshot> {
@@ -419,27 +502,38 @@ impl Builder {
 
     fn build(&mut self) -> Result<Files> {
         let started = Instant::now();
-        let site = build::load_site(&self.opts)?;
+        let mut site = content::load_cached(&self.opts.load_options(), &mut self.cache)?;
+        if let Some(url) = &self.opts.base_url {
+            site.config.base_url = url.clone();
+        }
         log::debug!(
-            "loaded {} pages in {} ms",
+            "loaded {} pages in {} ms ({:?})",
             site.pages.len(),
-            started.elapsed().as_millis()
+            started.elapsed().as_millis(),
+            self.cache.reused()
         );
         self.output_dir = site.config.output_dir.clone();
         let rendering = Instant::now();
         let sink = MemorySink::default();
-        build::render_site(&site, &sink)?;
+        let renderer = Renderer::new(&site)?;
+        renderer.render(&sink)?;
+        let mut warnings = site.warnings.clone();
+        warnings.extend(renderer.warnings());
+        let prepared = renderer.into_prepared();
         log::debug!("rendered in {} ms", rendering.elapsed().as_millis());
-        let new: Vec<&Diagnostic> = site
-            .warnings
+        self.by_source = site
+            .pages
             .iter()
-            .filter(|w| !self.warnings.contains(w))
+            .enumerate()
+            .map(|(i, p)| (p.source.clone(), i))
             .collect();
-        for w in &new {
+        for w in warnings.iter().filter(|w| !self.warnings.contains(w)) {
             log::warn!("{w}\n");
         }
-        self.warnings = site.warnings.clone();
-        Ok(sink.into_files())
+        self.warnings = warnings;
+        self.site = Some(site);
+        self.prepared = Some(prepared);
+        Ok(shared(sink.into_files()))
     }
 }
 
@@ -450,4 +544,83 @@ fn format_diagnostics(diags: &[Diagnostic]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const EDITED: &str = "content/tin-tuc/bai-hai.md";
+
+    fn builder() -> (tempfile::TempDir, Builder) {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve/basic");
+        let dir = tempfile::tempdir().expect("temp dir");
+        for e in walkdir::WalkDir::new(&src) {
+            let e = e.expect("walk");
+            let to = dir
+                .path()
+                .join(e.path().strip_prefix(&src).expect("inside"));
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(e.path(), &to).expect("copy");
+            }
+        }
+        let opts = BuildOptions {
+            root: dir.path().to_path_buf(),
+            output: None,
+            base_url: Some("http://127.0.0.1:1111".to_owned()),
+            drafts: false,
+            today: crate::date::Date::parse("2025-06-01").expect("date"),
+        };
+        (dir, Builder::new(opts))
+    }
+
+    fn edit(root: &Path, from: &str, to: &str) {
+        let path = root.join(EDITED);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from));
+        std::fs::write(&path, text.replace(from, to)).expect("write");
+    }
+
+    #[test]
+    fn preview_renders_an_edited_page_as_the_full_rebuild_does() {
+        let (dir, mut builder) = builder();
+        let first = builder.build_first().expect("builds");
+        edit(dir.path(), "Công nhân", "Toàn bộ công nhân");
+        let changed = [PathBuf::from(EDITED)];
+        let preview = builder
+            .preview(&first, &changed)
+            .expect("a body edit is previewed");
+        let full = builder.rebuild(&preview, &changed);
+        let page = "tin-tuc/bai-hai/index.html";
+        assert!(String::from_utf8_lossy(&preview.files[page]).contains("Toàn bộ công nhân"));
+        assert_eq!(preview.files[page], full.files[page]);
+        let list = "tin-tuc/index.html";
+        assert_eq!(preview.files[list], first.files[list], "lists wait");
+        assert_ne!(full.files[list], first.files[list], "and catch up");
+        assert_ne!(preview.build_id, full.build_id);
+    }
+
+    #[test]
+    fn front_matter_edits_and_broken_sites_are_not_previewed() {
+        let (dir, mut builder) = builder();
+        let first = builder.build_first().expect("builds");
+        let changed = [PathBuf::from(EDITED)];
+        edit(
+            dir.path(),
+            "Tập huấn an toàn điện",
+            "Tập huấn an toàn điện 2025",
+        );
+        assert!(builder.preview(&first, &changed).is_none(), "title changed");
+        let full = builder.rebuild(&first, &changed);
+        edit(dir.path(), "date: 2025-04-20", "ngay: 2025-04-20");
+        let broken = builder.rebuild(&full, &changed);
+        assert!(broken.errors.is_some());
+        edit(dir.path(), "ngay: 2025-04-20", "date: 2025-04-20");
+        assert!(builder.preview(&broken, &changed).is_none(), "errors shown");
+        let other = [PathBuf::from("content/tin-tuc/_index.md")];
+        assert!(builder.preview(&full, &other).is_none(), "not a page");
+    }
 }
