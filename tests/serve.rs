@@ -1,6 +1,8 @@
 //! `loa serve` end to end: the real binary against a fixture site copied into a temp dir,
 //! spoken to over plain HTTP/1.1 on the loopback interface.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -22,17 +24,7 @@ fn fixture(name: &str) -> tempfile::TempDir {
         .join("tests/fixtures/serve")
         .join(name);
     let dir = tempfile::tempdir().expect("temp dir");
-    for e in walkdir::WalkDir::new(&src) {
-        let e = e.expect("walk fixture");
-        let to = dir
-            .path()
-            .join(e.path().strip_prefix(&src).expect("inside"));
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("mkdir");
-        } else {
-            std::fs::copy(e.path(), &to).expect("copy");
-        }
-    }
+    common::copy_dir(&src, dir.path());
     dir
 }
 

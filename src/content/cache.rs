@@ -80,13 +80,14 @@ pub(super) fn key<T: Hash + ?Sized>(value: &T) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::content::{LoadOptions, load, load_cached};
     use crate::date::Date;
     use std::path::Path;
 
-    fn site_copy() -> tempfile::TempDir {
+    /// A copy of the serve fixture site in a temp dir (also used by serve's tests).
+    pub(crate) fn site_copy() -> tempfile::TempDir {
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve/basic");
         let dir = tempfile::tempdir().expect("temp dir");
         for e in walkdir::WalkDir::new(&src) {

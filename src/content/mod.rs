@@ -2,7 +2,7 @@
 //! to copy, validated and with publishing rules applied. Sections and pages are kept in
 //! a stable order (by path) so every later stage is deterministic.
 
-mod cache;
+pub(crate) mod cache;
 pub mod front_matter;
 pub mod kind;
 pub mod page;

@@ -280,26 +280,11 @@ pub(crate) fn error_page(errors: &str, tag: &str) -> String {
          <p>Fix the problem below and save the file: this page reloads by itself. \
          Until then the server keeps the last version that built.</p>\n<pre>",
     );
-    page.push_str(&escape_html(errors));
+    page.push_str(&crate::render::feeds::xml_escape(errors));
     page.push_str("</pre>\n");
     let _ = write!(page, "{}", reload_script(tag));
     page.push_str("\n</body></html>\n");
     page
-}
-
-pub(crate) fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

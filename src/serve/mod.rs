@@ -554,19 +554,7 @@ mod tests {
     const EDITED: &str = "content/tin-tuc/bai-hai.md";
 
     fn builder() -> (tempfile::TempDir, Builder) {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve/basic");
-        let dir = tempfile::tempdir().expect("temp dir");
-        for e in walkdir::WalkDir::new(&src) {
-            let e = e.expect("walk");
-            let to = dir
-                .path()
-                .join(e.path().strip_prefix(&src).expect("inside"));
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("mkdir");
-            } else {
-                std::fs::copy(e.path(), &to).expect("copy");
-            }
-        }
+        let dir = crate::content::cache::tests::site_copy();
         let opts = BuildOptions {
             root: dir.path().to_path_buf(),
             output: None,
