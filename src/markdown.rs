@@ -52,7 +52,7 @@ pub struct AnchorRef {
     pub column: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,

@@ -10,14 +10,17 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::error::Diagnostic;
-use crate::markdown::{AnchorRef, Heading, Rendered};
+use crate::markdown::Rendered;
 
 use super::Page;
 
 /// Parsed pages and their rendered markdown from the previous load, by source path.
+/// The default cache keeps nothing (a one-shot build should not pay for hashing and
+/// copying every page); [`LoadCache::keeping`] makes one that does.
 #[derive(Default)]
 pub struct LoadCache {
+    /// Whether loads store what they parse and render for the next load.
+    pub(super) keep: bool,
     pub(super) pages: HashMap<PathBuf, CachedPage>,
     /// What the last load took from the cache.
     pub(super) reused: Reuse,
@@ -31,6 +34,14 @@ pub struct Reuse {
 }
 
 impl LoadCache {
+    /// A cache that keeps every page for the next load (for `loa serve`).
+    pub fn keeping() -> LoadCache {
+        LoadCache {
+            keep: true,
+            ..LoadCache::default()
+        }
+    }
+
     /// What the last load reused.
     pub fn reused(&self) -> Reuse {
         self.reused
@@ -43,33 +54,7 @@ pub(super) struct CachedPage {
     /// The page as parsed, before markdown rendering.
     pub page: Arc<Page>,
     /// Hash of the parse key and of what rendering depends on, with the result.
-    pub markdown: Option<(u64, Arc<CachedMarkdown>)>,
-}
-
-/// The parts of [`Rendered`] a load keeps.
-#[derive(Clone)]
-pub(super) struct CachedMarkdown {
-    pub html: String,
-    pub headings: Vec<Heading>,
-    pub plain: String,
-    pub word_count: usize,
-    pub has_code: bool,
-    pub anchors_to_check: Vec<AnchorRef>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl From<Rendered> for CachedMarkdown {
-    fn from(r: Rendered) -> Self {
-        CachedMarkdown {
-            html: r.html,
-            headings: r.headings,
-            plain: r.plain,
-            word_count: r.word_count,
-            has_code: r.has_code,
-            anchors_to_check: r.anchors_to_check,
-            diagnostics: r.diagnostics,
-        }
-    }
+    pub markdown: Option<(u64, Arc<Rendered>)>,
 }
 
 /// A 64-bit hash of `value`, for cache keys.
@@ -125,7 +110,7 @@ pub(crate) mod tests {
     fn cached_load_reuses_unchanged_pages_and_equals_a_fresh_load() {
         let dir = site_copy();
         let root = dir.path();
-        let mut cache = LoadCache::default();
+        let mut cache = LoadCache::keeping();
         assert_eq!(pages(root, Some(&mut cache)), pages(root, None));
         assert_eq!(cache.reused(), Reuse::default());
 
@@ -157,7 +142,7 @@ pub(crate) mod tests {
     fn markdown_is_rendered_again_when_link_targets_change() {
         let dir = site_copy();
         let root = dir.path();
-        let mut cache = LoadCache::default();
+        let mut cache = LoadCache::keeping();
         pages(root, Some(&mut cache));
         let new = root.join("content/tin-tuc/bai-ba.md");
         std::fs::write(&new, "---\ntitle: \"Bài ba\"\ndate: 2025-05-03\n---\nBa.\n")

@@ -19,7 +19,7 @@ use crate::config::SiteConfig;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error, Location, Message, Result};
 use crate::markdown::{self, LinkTarget, MarkdownContext};
-use cache::{CachedMarkdown, CachedPage};
+use cache::CachedPage;
 pub use cache::{LoadCache, Reuse};
 use front_matter::{SectionMatter, SplitError};
 pub use kind::Kind;
@@ -127,11 +127,19 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         .collect();
     let mut pages = Vec::with_capacity(texts.len());
     let old = std::mem::take(&mut cache.pages);
-    let parse_context = cache::key(&(format!("{config:?}"), format!("{sections:?}")));
-    let parsed: Vec<std::result::Result<(Page, CachedPage), Vec<Diagnostic>>> = texts
+    let keep_cache = cache.keep;
+    let parse_context = if keep_cache {
+        cache::key(&(format!("{config:?}"), format!("{sections:?}")))
+    } else {
+        0
+    };
+    let parsed: Vec<std::result::Result<(Page, Option<CachedPage>), Vec<Diagnostic>>> = texts
         .into_par_iter()
         .map(|(path, text)| {
             let text = text.map_err(|d| vec![*d])?;
+            if !keep_cache {
+                return parse_page(&path, &text, &sections, &config).map(|p| (p, None));
+            }
             let parse_key = cache::key(&(parse_context, &text));
             if let Some(c) = old.get(&path).filter(|c| c.parse_key == parse_key) {
                 let kept = CachedPage {
@@ -139,7 +147,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
                     page: c.page.clone(),
                     markdown: c.markdown.clone(),
                 };
-                return Ok((Page::clone(&c.page), kept));
+                return Ok((Page::clone(&c.page), Some(kept)));
             }
             let page = parse_page(&path, &text, &sections, &config)?;
             let kept = CachedPage {
@@ -147,15 +155,17 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
                 page: Arc::new(page.clone()),
                 markdown: None,
             };
-            Ok((page, kept))
+            Ok((page, Some(kept)))
         })
         .collect();
     cache.reused = cache::Reuse::default();
     for r in parsed {
         match r {
             Ok((p, kept)) => {
-                cache.reused.parsed += usize::from(Arc::strong_count(&kept.page) > 1);
-                cache.pages.insert(p.source.clone(), kept);
+                if let Some(kept) = kept {
+                    cache.reused.parsed += usize::from(Arc::strong_count(&kept.page) > 1);
+                    cache.pages.insert(p.source.clone(), kept);
+                }
                 pages.push(p);
             }
             Err(d) => diags.extend(d),
@@ -193,10 +203,14 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     let raw_html = config.markdown.raw_html;
-    let mut targets: Vec<(&String, String)> =
-        links.iter().map(|(k, v)| (k, format!("{v:?}"))).collect();
-    targets.sort_unstable();
-    let render_context = cache::key(&(format!("{raw_html:?}"), targets));
+    let render_context = if keep_cache {
+        let mut targets: Vec<(&String, String)> =
+            links.iter().map(|(k, v)| (k, format!("{v:?}"))).collect();
+        targets.sort_unstable();
+        cache::key(&(format!("{raw_html:?}"), targets))
+    } else {
+        0
+    };
     let anchors: Vec<Vec<markdown::AnchorRef>> = pages
         .par_iter_mut()
         .map(|page| {
@@ -208,8 +222,8 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
             let cached = cache.pages.get(&page.source);
             let key = cache::key(&(render_context, cached.map(|c| c.parse_key)));
             let r = match cached.and_then(|c| c.markdown.as_ref()) {
-                Some((k, m)) if *k == key => CachedMarkdown::clone(m),
-                _ => markdown::render(&page.body, page.body_line, &ctx).into(),
+                Some((k, m)) if *k == key => markdown::Rendered::clone(m),
+                _ => markdown::render(&page.body, page.body_line, &ctx),
             };
             (page, key, r)
         })

@@ -323,7 +323,7 @@ impl Builder {
             builds: 0,
             warnings: Vec::new(),
             output_dir: "public".to_owned(),
-            cache: LoadCache::default(),
+            cache: LoadCache::keeping(),
             site: None,
             by_source: HashMap::new(),
             prepared: None,
