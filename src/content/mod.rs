@@ -97,6 +97,9 @@ struct Found {
     problems: Vec<Diagnostic>,
 }
 
+/// A page as parsed, with what serve's cache keeps of it, or every problem in it.
+type ParsedPage = std::result::Result<(Page, Option<CachedPage>), Vec<Diagnostic>>;
+
 /// Load, validate and apply publishing rules. Returns every content error at once.
 pub fn load(opts: &LoadOptions) -> Result<Site> {
     load_cached(opts, &mut LoadCache::default())
@@ -133,7 +136,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     } else {
         0
     };
-    let parsed: Vec<std::result::Result<(Page, Option<CachedPage>), Vec<Diagnostic>>> = texts
+    let parsed: Vec<ParsedPage> = texts
         .into_par_iter()
         .map(|(path, text)| {
             let text = text.map_err(|d| vec![*d])?;
