@@ -242,18 +242,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
             }
             (page, r)
         })
-        .map(|(page, r)| {
-            page.content = r.html;
-            page.summary = match &page.meta.summary {
-                Some(s) => s.clone(),
-                None => markdown::summarize(&r.plain, 40),
-            };
-            page.plain = r.plain;
-            page.toc = r.headings;
-            page.word_count = r.word_count;
-            page.has_code = r.has_code;
-            (r.anchors_to_check, r.diagnostics)
-        })
+        .map(|(page, r)| page.set_rendered(r))
         // Diagnostics are gathered below, in page order.
         .collect::<Vec<_>>()
         .into_iter()
@@ -331,15 +320,7 @@ pub fn reload_page(
     if !r.diagnostics.is_empty() {
         return Err(r.diagnostics);
     }
-    page.summary = match &page.meta.summary {
-        Some(s) => s.clone(),
-        None => markdown::summarize(&r.plain, 40),
-    };
-    page.content = r.html;
-    page.plain = r.plain;
-    page.toc = r.headings;
-    page.word_count = r.word_count;
-    page.has_code = r.has_code;
+    page.set_rendered(r);
     Ok(page)
 }
 

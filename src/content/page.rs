@@ -43,6 +43,27 @@ pub struct Page {
 }
 
 impl Page {
+    /// Fill the fields that come from rendering the body; returns the anchors to check
+    /// once every page is rendered, and the body's diagnostics.
+    pub fn set_rendered(
+        &mut self,
+        r: crate::markdown::Rendered,
+    ) -> (
+        Vec<crate::markdown::AnchorRef>,
+        Vec<crate::error::Diagnostic>,
+    ) {
+        self.summary = match &self.meta.summary {
+            Some(s) => s.clone(),
+            None => crate::markdown::summarize(&r.plain, 40),
+        };
+        self.content = r.html;
+        self.plain = r.plain;
+        self.toc = r.headings;
+        self.word_count = r.word_count;
+        self.has_code = r.has_code;
+        (r.anchors_to_check, r.diagnostics)
+    }
+
     /// The date lists sort by: `date`, else `updated`, else none.
     pub fn sort_date(&self) -> i64 {
         self.meta
