@@ -17,15 +17,19 @@
 //!   lowercase spelling -> for each page holding it, its id (as the gap from the previous
 //!   id) and `code = body_count * 4 + in_title * 2 + in_summary`, the body count capped at
 //!   63. Keeping spellings apart lets the script rank exact-diacritic matches first.
-//! - `docs/<id>.json`: one page's URL, title, date, summary and body text, fetched only
-//!   for the results on screen, to print them and cut a snippet around the matched words.
-//!   One file per page because results are scattered: ten results cost ten small files.
+//! - `docs/<n>.json`: the pages with ids `n * DOCS_PER_FILE` to `n * DOCS_PER_FILE +
+//!   DOCS_PER_FILE - 1`, as an array in id order: each page's URL, title, date, summary
+//!   and body text, fetched only for the results on screen, to print them and cut a
+//!   snippet around the matched words. A few pages to a file, not one: results are
+//!   scattered, so ten results still cost ten small files, while a big portal writes a
+//!   quarter of the files (one file per page was a third of a 10,000-page build's files).
 //!
 //! A query downloads the manifest, one shard per word (the last word, matched by prefix
 //! as the person types, may need the few shards under it) and the first results' docs.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -38,7 +42,9 @@ use crate::slug::fold;
 /// Folder of the search page and its index in the output.
 pub const DIR: &str = "tim-kiem";
 /// Version of the index layout; the script refuses a manifest it does not know.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+/// Pages per file under `docs/`.
+pub const DOCS_PER_FILE: usize = 4;
 /// Letters of the folded word that name its shard before any split.
 const KEY_CHARS: usize = 2;
 /// A shard bigger than this is split by one more letter.
@@ -47,6 +53,10 @@ const SHARD_BYTES: usize = 96 * 1024;
 const MAX_TOKEN_CHARS: usize = 32;
 /// Body counts above this rank the same; it keeps codes to three digits.
 const MAX_BODY_COUNT: u32 = 63;
+
+/// Maps keyed by words: a fixed, fast hash (the keys are the site's own text, and
+/// iteration order never reaches the output, which goes through sorted maps).
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<ahash::AHasher>>;
 
 /// A word as the index keys it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,7 +148,9 @@ impl Hits {
 
 /// Every word of one page, as written, with where it occurs.
 fn doc_hits<'a>(doc: &Doc<'a>) -> Vec<(&'a str, Hits)> {
-    let mut by_word: HashMap<&str, Hits> = HashMap::new();
+    // About one distinct word in 40 bytes of text, on the portals measured.
+    let mut by_word: FastMap<&str, Hits> =
+        FastMap::with_capacity_and_hasher(doc.body.len() / 40 + 16, Default::default());
     for w in words(doc.title) {
         by_word.entry(w).or_default().title = true;
     }
@@ -156,17 +168,43 @@ type Postings = Vec<(u32, u32)>;
 /// Folded word -> spelling -> postings.
 type Terms = BTreeMap<String, BTreeMap<String, Postings>>;
 
-/// Postings of every token. Each distinct word is folded once (folding every occurrence
-/// was most of the index's build time); words differing only in case share a token.
+/// Postings of every token. Each distinct word is folded once per run of pages (folding
+/// every occurrence was most of the index's build time); words differing only in case
+/// share a token. Runs of pages are indexed in parallel and joined in id order, so each
+/// posting list stays sorted by id.
 fn collect_terms(docs: &[Doc]) -> Terms {
-    let per_doc: Vec<Vec<(&str, Hits)>> = docs.par_iter().map(doc_hits).collect();
-    let mut token_of: HashMap<&str, Option<usize>> = HashMap::new();
-    let mut index: HashMap<Token, usize> = HashMap::new();
+    let run = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(256);
+    let parts: Vec<Vec<(Token, Vec<(u32, Hits)>)>> = docs
+        .par_chunks(run)
+        .enumerate()
+        .map(|(n, part)| run_terms(n * run, part))
+        .collect();
+    let mut terms = Terms::new();
+    for part in parts {
+        for (t, list) in part {
+            terms
+                .entry(t.folded)
+                .or_default()
+                .entry(t.spelling)
+                .or_default()
+                .extend(list.into_iter().map(|(id, h)| (id, h.code())));
+        }
+    }
+    terms
+}
+
+/// The tokens of a run of pages whose first page has id `first`, with their postings.
+fn run_terms(first: usize, docs: &[Doc]) -> Vec<(Token, Vec<(u32, Hits)>)> {
+    let mut token_of: FastMap<&str, Option<usize>> = FastMap::default();
+    let mut index: FastMap<Token, usize> = FastMap::default();
     let mut tokens: Vec<Token> = Vec::new();
     let mut postings: Vec<Vec<(u32, Hits)>> = Vec::new();
-    for (id, words) in per_doc.into_iter().enumerate() {
-        let id = u32::try_from(id).expect("a site has fewer than 4 billion pages");
-        for (w, hits) in words {
+    for (n, doc) in docs.iter().enumerate() {
+        let id = u32::try_from(first + n).expect("a site has fewer than 4 billion pages");
+        for (w, hits) in doc_hits(doc) {
             let t = *token_of.entry(w).or_insert_with(|| {
                 token(w).map(|t| {
                     *index.entry(t.clone()).or_insert_with(|| {
@@ -184,12 +222,7 @@ fn collect_terms(docs: &[Doc]) -> Terms {
             }
         }
     }
-    let mut terms = Terms::new();
-    for (t, list) in tokens.into_iter().zip(postings) {
-        let coded = list.into_iter().map(|(id, h)| (id, h.code())).collect();
-        terms.entry(t.folded).or_default().insert(t.spelling, coded);
-    }
-    terms
+    tokens.into_iter().zip(postings).collect()
 }
 
 /// `{"spelling": [gap, code, ...]}` for each folded word, as one JSON object.
@@ -262,11 +295,17 @@ fn shards(terms: &Terms) -> BTreeMap<String, String> {
             .or_default()
             .push((folded, spellings));
     }
-    let mut out = BTreeMap::new();
-    for (key, terms) in groups {
-        split_shard(key, terms, &mut out);
-    }
-    out
+    groups
+        .into_par_iter()
+        .map(|(key, terms)| {
+            let mut out = BTreeMap::new();
+            split_shard(key, terms, &mut out);
+            out
+        })
+        .reduce(BTreeMap::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
 }
 
 /// File name of a shard: ASCII letters and digits as they are, any other character as
@@ -297,6 +336,9 @@ struct Manifest<'a> {
     /// Per doc id: index into `kinds`.
     kind: Vec<usize>,
     shards: Vec<&'a str>,
+    /// Pages per file under `docs/`: page `id` is entry `id % docs_per_file` of
+    /// `docs/<id / docs_per_file>.json`.
+    docs_per_file: usize,
 }
 
 #[derive(Serialize)]
@@ -331,6 +373,7 @@ pub(crate) fn index(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
             .collect(),
         kind: docs.iter().map(|d| kind_index(d.kind)).collect(),
         shards: shards.keys().map(String::as_str).collect(),
+        docs_per_file: DOCS_PER_FILE,
     };
     let mut files = Vec::with_capacity(docs.len() + shards.len() + 1);
     files.push((
@@ -344,25 +387,64 @@ pub(crate) fn index(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         ));
     }
     let doc_files: Vec<(String, Vec<u8>)> = docs
-        .par_iter()
+        .par_chunks(DOCS_PER_FILE)
         .enumerate()
-        .map(|(id, d)| {
-            let file = DocFile {
-                url: d.path,
-                title: d.title,
-                date: d.date.map(|d| d.to_string()),
-                summary: d.summary,
-                body: d.body.split_whitespace().collect::<Vec<_>>().join(" "),
-            };
+        .map(|(n, chunk)| {
+            let entries: Vec<DocFile> = chunk
+                .iter()
+                .map(|d| DocFile {
+                    url: d.path,
+                    title: d.title,
+                    date: d.date.map(|d| d.to_string()),
+                    summary: d.summary,
+                    body: collapse_whitespace(d.body),
+                })
+                .collect();
             (
-                format!("{DIR}/docs/{id}.json"),
-                serde_json::to_vec(&file).expect("strings always serialize"),
+                format!("{DIR}/docs/{n}.json"),
+                serde_json::to_vec(&entries).expect("strings always serialize"),
             )
         })
         .collect();
     files.extend(doc_files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
+}
+
+/// `text` with every run of whitespace (as `char::is_whitespace` has it) as one space,
+/// and none at either end. ASCII takes a quick path: this runs over every page's text.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = None;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let (space, width) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(start) = word_start {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
 }
 
 /// The search index of every published page, as files for the output.
@@ -579,7 +661,8 @@ mod tests {
         docs[1].kind = Kind::Violation;
         docs[1].date = None;
         let m = file(&index(&docs), "tim-kiem/index.json");
-        assert_eq!(m["format"], 1);
+        assert_eq!(m["format"], 2);
+        assert_eq!(m["docs_per_file"], DOCS_PER_FILE);
         assert_eq!(m["kinds"][1]["id"], "news");
         assert_eq!(m["kinds"][1]["label"], "Tin tức");
         assert_eq!(m["kind"], serde_json::json!([1, 7]));
@@ -597,12 +680,49 @@ mod tests {
             "Tóm tắt.",
             "Dòng một\n\nDòng   hai về an toàn.",
         )];
-        let d = file(&index(&docs), "tim-kiem/docs/0.json");
+        let d = &file(&index(&docs), "tim-kiem/docs/0.json")[0];
         assert_eq!(d["url"], "/tin-tuc/a/");
         assert_eq!(d["title"], "Tai nạn lao động");
         assert_eq!(d["date"], "2026-05-01");
         assert_eq!(d["summary"], "Tóm tắt.");
         assert_eq!(d["body"], "Dòng một Dòng hai về an toàn.");
+    }
+
+    #[test]
+    fn collapses_whitespace_as_split_whitespace_does() {
+        let cases = [
+            "",
+            " ",
+            "a",
+            "  a  b ",
+            "a\n\n b\t\x0Bc\x0C",
+            "ngày\u{A0}mười\u{2003}chín\u{3000}",
+            "\u{85}x\u{2028}y\u{200B}z",
+            "đã  xong\r\n",
+        ];
+        for text in cases {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn doc_files_hold_a_few_pages_each_in_id_order() {
+        let paths: Vec<String> = (0..DOCS_PER_FILE + 2).map(|i| format!("/p{i}/")).collect();
+        let docs: Vec<Doc> = paths.iter().map(|p| doc(p, "T", "", "")).collect();
+        let files = index(&docs);
+        let first = file(&files, "tim-kiem/docs/0.json");
+        let second = file(&files, "tim-kiem/docs/1.json");
+        let urls = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .expect("an array of pages")
+                .iter()
+                .map(|d| d["url"].as_str().expect("url").to_owned())
+                .collect()
+        };
+        assert_eq!(urls(&first), &paths[..DOCS_PER_FILE]);
+        assert_eq!(urls(&second), &paths[DOCS_PER_FILE..]);
+        assert!(files.iter().all(|(p, _)| p != "tim-kiem/docs/2.json"));
     }
 
     #[test]

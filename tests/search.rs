@@ -34,6 +34,16 @@ fn index_files(site: &Site) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The doc of page `id`: entry `id % docs_per_file` of `docs/<id / docs_per_file>.json`,
+/// as the page's script finds it.
+fn doc(site: &Site, id: usize) -> Value {
+    let per = manifest(site)["docs_per_file"]
+        .as_u64()
+        .expect("docs_per_file") as usize;
+    assert!(per > 0);
+    json(site, &format!("public/tim-kiem/docs/{}.json", id / per))[id % per].clone()
+}
+
 /// The URLs of the docs, by doc id.
 fn urls(site: &Site) -> Vec<String> {
     let n = manifest(site)["kind"]
@@ -41,12 +51,7 @@ fn urls(site: &Site) -> Vec<String> {
         .expect("kind column")
         .len();
     (0..n)
-        .map(|id| {
-            json(site, &format!("public/tim-kiem/docs/{id}.json"))["url"]
-                .as_str()
-                .expect("url")
-                .to_owned()
-        })
+        .map(|id| doc(site, id)["url"].as_str().expect("url").to_owned())
         .collect()
 }
 
@@ -123,7 +128,7 @@ fn index_holds_title_summary_body_kind_date_and_url() {
         .iter()
         .position(|u| u == "/tin-tuc/an-toan-cong-trinh/")
         .expect("the news page is indexed");
-    let doc = json(&site, &format!("public/tim-kiem/docs/{id}.json"));
+    let doc = doc(&site, id);
     assert_eq!(doc["title"], "An toàn lao động trên công trình");
     assert_eq!(
         doc["summary"],
@@ -150,7 +155,7 @@ fn doc_ids_go_from_the_oldest_page_to_the_newest() {
         .len();
     let dates: Vec<String> = (0..n)
         .map(|id| {
-            let doc = json(&site, &format!("public/tim-kiem/docs/{id}.json"));
+            let doc = doc(&site, id);
             doc["date"]
                 .as_str()
                 .expect("every fixture page has a date")

@@ -7,7 +7,7 @@
   'use strict';
 
   var BASE = '/tim-kiem/';
-  var FORMAT = 1;
+  var FORMAT = 2;
   var PER_PAGE = 10;
   var DEBOUNCE_MS = 250;
   var SNIPPET_WORDS = 30;
@@ -464,7 +464,11 @@
     var slice = state.results.slice(from, from + PER_PAGE);
     return Promise.all(
       slice.map(function (r) {
-        return fetchJson('docs/' + r.id + '.json');
+        // Pages are stored a few to a file: docs/<id / per>.json, entry id % per.
+        var per = manifest.docs_per_file;
+        return fetchJson('docs/' + Math.floor(r.id / per) + '.json').then(function (chunk) {
+          return chunk[r.id % per];
+        });
       })
     ).then(function (docs) {
       if (mine !== run) {
