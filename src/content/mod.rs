@@ -73,17 +73,48 @@ impl Site {
 /// Strip a BOM, check UTF-8, turn CRLF and CR into LF and compose to NFC. On invalid
 /// UTF-8, returns the byte offset of the first bad byte.
 pub fn normalize_text(bytes: &[u8]) -> std::result::Result<String, usize> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
+    normalize_owned(bytes.to_vec()).map_err(|(_, offset)| offset)
+}
+
+/// [`normalize_text`] of bytes the caller gives away: valid NFC text without CR, the
+/// usual case, is returned without a copy. On invalid UTF-8, gives the bytes back (BOM
+/// removed) with the offset of the first bad byte in them.
+pub fn normalize_owned(mut bytes: Vec<u8>) -> std::result::Result<String, (Vec<u8>, usize)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        (e.into_bytes(), offset)
+    })?;
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_owned()
+        text
     };
+    if text.chars().all(|c| surely_nfc(c) || nfc_starter(c)) {
+        return Ok(text);
+    }
     Ok(match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     })
+}
+
+/// Characters that are NFC in any context: they never combine with what comes before
+/// (canonical combining class 0, NFC quick check "yes", and never the second part of a
+/// composition). Below U+0300 and Latin Extended Additional (Vietnamese's precomposed
+/// letters) qualify, which covers nearly all Vietnamese text; everything else takes the
+/// full check. The test below holds this against the Unicode tables.
+fn surely_nfc(c: char) -> bool {
+    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// The same, looked up in the Unicode tables: for the rarer characters (dashes, quotes,
+/// symbols). A text of such characters is NFC; anything else takes the full check.
+fn nfc_starter(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) == 0
+        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// What a walk of content/ found.
@@ -495,7 +526,7 @@ fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Box<Diagnos
             Some(Location::new(rel, 1, 1)),
         ))
     })?;
-    normalize_text(&bytes).map_err(|offset| {
+    normalize_owned(bytes).map_err(|(bytes, offset)| {
         let before = &bytes[..offset];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = offset
@@ -714,4 +745,41 @@ fn load_data(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+
+    #[test]
+    fn quick_nfc_path_agrees_with_unicode() {
+        let ranges = ['\u{0}'..='\u{2FF}', '\u{1E00}'..='\u{1EFF}'];
+        for c in ranges.into_iter().flatten() {
+            assert!(surely_nfc(c));
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        assert!(!surely_nfc('\u{300}'));
+        assert!(nfc_starter('–') && nfc_starter('“'));
+        // Combining marks, and a character NFC replaces, are not.
+        assert!(!nfc_starter('\u{300}') && !nfc_starter('\u{2000}'));
+    }
+
+    #[test]
+    fn normalizes_text() {
+        let cases: [(&[u8], &str); 4] = [
+            (b"an to\xC3\xA0n", "an toàn"),
+            // Decomposed "à" is composed.
+            (b"to\x61\xCC\x80n", "toàn"),
+            (b"\xEF\xBB\xBFa\r\nb\rc", "a\nb\nc"),
+            (b"", ""),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(normalize_text(bytes).as_deref(), Ok(expected), "{bytes:?}");
+        }
+        // The offset of a bad byte is counted after the BOM.
+        assert_eq!(normalize_text(b"\xEF\xBB\xBFab\xFF"), Err(2));
+        assert_eq!(normalize_text(b"ab\xFF"), Err(2));
+    }
 }

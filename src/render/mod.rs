@@ -541,12 +541,14 @@ impl<'a> Renderer<'a> {
                 (path, crate::stats::TEMPLATE.to_owned(), ctx, None)
             }
         };
-        let html = self
-            .tera
-            .render(&template, &ctx)
+        // Straight into bytes: the templates and everything they are given are UTF-8,
+        // so checking the output again (what `Tera::render` does) is wasted work.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(&template, &ctx, &mut html)
             .map_err(|e| template_error(&self.theme, &e, source.as_deref()))?;
         let file = output_file(&path);
-        sink.put(&file, html.as_bytes())?;
+        sink.put(&file, &html)?;
         Ok(file)
     }
 
