@@ -68,14 +68,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let renderer = Renderer::new(&site)?;
     let staging = output::prepare(&output)?;
     // A failed render leaves no half-written staging folder behind.
-    let written = renderer
-        .render(&DirSink {
-            dir: staging.clone(),
-        })
-        .inspect_err(|_| {
-            let _ = std::fs::remove_dir_all(&staging);
-        })?;
-    output::finish(&staging, &output, &written)?;
+    let sink = DirSink::staging(&staging);
+    let written = renderer.render(&sink).inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staging.dir);
+    })?;
+    let listing = sink.into_listing();
+    output::finish(staging, &output, &written, listing)?;
     let mut warnings = site.warnings.clone();
     warnings.extend(renderer.warnings());
     Ok(BuildReport {

@@ -4,9 +4,12 @@
 //! after a swap; the next build updates it in place, writing only files whose bytes
 //! changed and removing stale ones, so an unchanged rebuild writes almost nothing.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 
@@ -37,32 +40,266 @@ impl Sink for MemorySink {
     }
 }
 
-/// Writes into a folder, skipping files whose bytes are already there.
-pub struct DirSink {
+/// Writes into a folder, skipping files whose bytes are already there. What the folder
+/// held is known from its [`Listing`] when there is one (a hash per file, trusted only
+/// while the file's length, modification time and inode are as listed), so an unchanged
+/// rebuild neither reads the old output back nor writes it again; without one, the old
+/// bytes are read and compared.
+pub struct DirSink<'a> {
     pub dir: PathBuf,
+    /// What `dir` held when the build began, if known.
+    known: Option<&'a Listing>,
+    /// `dir` was created empty by this build: nothing there to compare or replace.
+    fresh: bool,
+    /// Folders known to exist.
+    made: Mutex<HashSet<PathBuf>>,
+    /// Every file put, as it now is on disk.
+    listed: Mutex<Vec<(String, Entry)>>,
 }
 
-impl Sink for DirSink {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        check_relative(path)?;
-        let target = self.dir.join(path);
-        if let Ok(meta) = std::fs::metadata(&target)
-            && meta.is_file()
-            && meta.len() == bytes.len() as u64
-            && std::fs::read(&target).is_ok_and(|old| old == bytes)
+impl<'a> DirSink<'a> {
+    /// A sink into `dir` that knows nothing of what is there.
+    pub fn new(dir: PathBuf) -> DirSink<'static> {
+        DirSink {
+            dir,
+            known: None,
+            fresh: false,
+            made: Mutex::default(),
+            listed: Mutex::default(),
+        }
+    }
+
+    /// A sink into a build's staging folder.
+    pub fn staging(staging: &'a Staging) -> DirSink<'a> {
+        DirSink {
+            dir: staging.dir.clone(),
+            known: staging.known.as_ref(),
+            fresh: staging.fresh,
+            made: Mutex::default(),
+            listed: Mutex::default(),
+        }
+    }
+
+    /// What was put, to describe the folder next time.
+    pub fn into_listing(self) -> Listing {
+        let listed = self.listed.into_inner().unwrap_or_else(|p| p.into_inner());
+        listed.into_iter().collect()
+    }
+
+    fn list(&self, path: &str, entry: Entry) {
+        self.listed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path.to_owned(), entry));
+    }
+
+    /// Whether `target`, with metadata `meta`, already holds `bytes` (hashed `hash`).
+    fn holds(
+        &self,
+        path: &str,
+        target: &Path,
+        meta: &std::fs::Metadata,
+        bytes: &[u8],
+        hash: u128,
+    ) -> bool {
+        if !meta.is_file() || meta.len() != bytes.len() as u64 {
+            return false;
+        }
+        match self.known.and_then(|k| k.get(path)) {
+            Some(e) if Some(*e) == Entry::of(meta, e.hash) => e.hash == hash,
+            _ => std::fs::read(target).is_ok_and(|old| old == bytes),
+        }
+    }
+
+    fn make_parent(&self, target: &Path) -> Result<()> {
+        let Some(parent) = target.parent() else {
+            return Ok(());
+        };
+        if self
+            .made
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(parent)
         {
             return Ok(());
         }
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Error::io("cannot create folder", parent, e))?;
-        }
-        if target.is_dir() {
-            std::fs::remove_dir_all(&target)
-                .map_err(|e| Error::io("cannot replace folder", &target, e))?;
-        }
-        std::fs::write(&target, bytes).map_err(|e| Error::io("cannot write", &target, e))
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Error::io("cannot create folder", parent, e))?;
+        self.made
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(parent.to_path_buf());
+        Ok(())
     }
+}
+
+impl Sink for DirSink<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        check_relative(path)?;
+        let target = self.dir.join(path);
+        let hash = content_hash(bytes);
+        if !self.fresh
+            && let Ok(meta) = std::fs::symlink_metadata(&target)
+        {
+            if self.holds(path, &target, &meta, bytes, hash) {
+                if let Some(entry) = Entry::of(&meta, hash) {
+                    self.list(path, entry);
+                }
+                return Ok(());
+            }
+            if meta.is_dir() {
+                std::fs::remove_dir_all(&target)
+                    .map_err(|e| Error::io("cannot replace folder", &target, e))?;
+            }
+        }
+        self.make_parent(&target)?;
+        let write = |target: &Path| -> std::io::Result<std::fs::Metadata> {
+            let mut file = std::fs::File::create(target)?;
+            std::io::Write::write_all(&mut file, bytes)?;
+            file.metadata()
+        };
+        let meta = write(&target).map_err(|e| Error::io("cannot write", &target, e))?;
+        if let Some(entry) = Entry::of(&meta, hash) {
+            self.list(path, entry);
+        }
+        Ok(())
+    }
+}
+
+/// A file as loa last wrote it into an output folder: enough to know, without reading
+/// it, whether it still holds the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    len: u64,
+    mtime: i64,
+    mtime_nsec: i64,
+    ino: u64,
+    hash: u128,
+}
+
+impl Entry {
+    #[cfg(unix)]
+    fn of(meta: &std::fs::Metadata, hash: u128) -> Option<Entry> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Entry {
+            len: meta.len(),
+            mtime: meta.mtime(),
+            mtime_nsec: meta.mtime_nsec(),
+            ino: meta.ino(),
+            hash,
+        })
+    }
+
+    /// Elsewhere nothing is listed, and every file is compared byte by byte.
+    #[cfg(not(unix))]
+    fn of(_meta: &std::fs::Metadata, _hash: u128) -> Option<Entry> {
+        None
+    }
+}
+
+/// A 128-bit hash of a file's bytes (two fixed-key aHash runs). It is compared only with
+/// hashes written by the same loa version (see [`Listings`]); two different outputs
+/// sharing one is a 2^-128 chance.
+fn content_hash(bytes: &[u8]) -> u128 {
+    let a = ahash::RandomState::with_seeds(0x6c6f_6121, 1, 2, 3).hash_one(bytes);
+    let b = ahash::RandomState::with_seeds(0x6c6f_6122, 5, 8, 13).hash_one(bytes);
+    (u128::from(a) << 64) | u128::from(b)
+}
+
+/// The files of one output folder, by output path.
+pub type Listing = HashMap<String, Entry>;
+
+/// What loa wrote into its two output generations (the published folder and the
+/// staging folder), kept beside them in `.<name>.loa-files`. Each listing names its
+/// folder by inode, which renames keep, so the swap cannot mix them up; a listing
+/// that does not match (another loa version, an unreadable file) is ignored.
+#[derive(Default)]
+struct Listings {
+    by_folder: Vec<(u64, Listing)>,
+}
+
+const LISTINGS_HEADER: &str = concat!("loa-files 1 ", env!("CARGO_PKG_VERSION"));
+
+impl Listings {
+    fn read(path: &Path) -> Listings {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return Listings::default();
+        };
+        Listings::parse(&text).unwrap_or_default()
+    }
+
+    fn parse(text: &str) -> Option<Listings> {
+        let mut lines = text.lines();
+        if lines.next()? != LISTINGS_HEADER {
+            return None;
+        }
+        let mut by_folder: Vec<(u64, Listing)> = Vec::new();
+        for line in lines {
+            if let Some(ino) = line.strip_prefix("folder ") {
+                by_folder.push((ino.parse().ok()?, Listing::new()));
+                continue;
+            }
+            let mut f = line.splitn(6, ' ');
+            let hash = u128::from_str_radix(f.next()?, 16).ok()?;
+            let len = f.next()?.parse().ok()?;
+            let mtime = f.next()?.parse().ok()?;
+            let mtime_nsec = f.next()?.parse().ok()?;
+            let ino = f.next()?.parse().ok()?;
+            let path = f.next()?;
+            by_folder.last_mut()?.1.insert(
+                path.to_owned(),
+                Entry {
+                    len,
+                    mtime,
+                    mtime_nsec,
+                    ino,
+                    hash,
+                },
+            );
+        }
+        Some(Listings { by_folder })
+    }
+
+    fn take(&mut self, folder: Option<u64>) -> Option<Listing> {
+        let folder = folder?;
+        let i = self.by_folder.iter().position(|(f, _)| *f == folder)?;
+        Some(self.by_folder.swap_remove(i).1)
+    }
+
+    fn write(&self, path: &Path) -> Result<()> {
+        let mut text = String::with_capacity(1 << 20);
+        text.push_str(LISTINGS_HEADER);
+        text.push('\n');
+        for (folder, listing) in &self.by_folder {
+            let _ = writeln!(text, "folder {folder}");
+            let mut paths: Vec<(&String, &Entry)> = listing
+                .iter()
+                .filter(|(p, _)| !p.contains(['\n', '\r']))
+                .collect();
+            paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            for (p, e) in paths {
+                let _ = writeln!(
+                    text,
+                    "{:032x} {} {} {} {} {p}",
+                    e.hash, e.len, e.mtime, e.mtime_nsec, e.ino
+                );
+            }
+        }
+        let temp = path.with_extension("loa-files-new");
+        std::fs::write(&temp, text).map_err(|e| Error::io("cannot write", &temp, e))?;
+        std::fs::rename(&temp, path).map_err(|e| Error::io("cannot write", path, e))
+    }
+}
+
+#[cfg(unix)]
+fn folder_id(dir: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| m.ino())
+}
+
+#[cfg(not(unix))]
+fn folder_id(_dir: &Path) -> Option<u64> {
+    None
 }
 
 /// Nothing may be written outside the output folder.
@@ -133,15 +370,34 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A build's staging folder, with what is known of its files.
+pub struct Staging {
+    pub dir: PathBuf,
+    known: Option<Listing>,
+    /// Listing of the published folder, kept for when it becomes the staging folder.
+    published: Option<Listing>,
+    fresh: bool,
+}
+
 /// Prepare the staging folder (create it, or reuse the previous generation).
-pub fn prepare(output: &Path) -> Result<PathBuf> {
-    let staging = staging_dir(output);
-    if staging.is_file() {
-        std::fs::remove_file(&staging).map_err(|e| Error::io("cannot remove", &staging, e))?;
+pub fn prepare(output: &Path) -> Result<Staging> {
+    let dir = staging_dir(output);
+    if dir.is_file() {
+        std::fs::remove_file(&dir).map_err(|e| Error::io("cannot remove", &dir, e))?;
     }
-    std::fs::create_dir_all(&staging)
-        .map_err(|e| Error::io("cannot create folder", &staging, e))?;
-    Ok(staging)
+    let fresh = !dir.exists();
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("cannot create folder", &dir, e))?;
+    let mut listings = Listings::read(&listings_path(output));
+    Ok(Staging {
+        known: listings.take(folder_id(&dir)),
+        published: listings.take(folder_id(output)),
+        fresh,
+        dir,
+    })
+}
+
+fn listings_path(output: &Path) -> PathBuf {
+    sibling(output, "loa-files")
 }
 
 /// Top-level folders of the output that a build does not make but keeps: `loa report`
@@ -178,9 +434,11 @@ fn carry_preserved(staging: &Path, output: &Path) -> Result<()> {
 }
 
 /// Remove from `staging` every file not in `written`, then swap it with `output`.
-pub fn finish(staging: &Path, output: &Path, written: &[String]) -> Result<()> {
-    remove_stale(staging, written)?;
-    carry_preserved(staging, output)?;
+/// `listing` is what the build put into the staging folder ([`DirSink::into_listing`]).
+pub fn finish(staging: Staging, output: &Path, written: &[String], listing: Listing) -> Result<()> {
+    let dir = &staging.dir;
+    remove_stale(dir, written)?;
+    carry_preserved(dir, output)?;
     let previous = sibling(output, "loa-prev");
     if previous.exists() {
         std::fs::remove_dir_all(&previous).map_err(|e| Error::io("cannot remove", &previous, e))?;
@@ -189,52 +447,68 @@ pub fn finish(staging: &Path, output: &Path, written: &[String]) -> Result<()> {
         std::fs::rename(output, &previous)
             .map_err(|e| Error::io("cannot move aside", output, e))?;
     }
-    if let Err(e) = std::fs::rename(staging, output) {
+    if let Err(e) = std::fs::rename(dir, output) {
         // Put the published folder back before reporting.
         let _ = std::fs::rename(&previous, output);
         return Err(Error::io("cannot move the new portal into", output, e));
     }
     if previous.exists() {
         // The old output becomes the next build's staging folder.
-        std::fs::rename(&previous, staging).map_err(|e| Error::io("cannot keep", &previous, e))?;
+        std::fs::rename(&previous, dir).map_err(|e| Error::io("cannot keep", &previous, e))?;
     }
-    Ok(())
+    let mut listings = Listings::default();
+    if let Some(id) = folder_id(output) {
+        listings.by_folder.push((id, listing));
+    }
+    if let (Some(id), Some(old)) = (folder_id(dir), staging.published) {
+        listings.by_folder.push((id, old));
+    }
+    listings.write(&listings_path(output))
 }
 
 fn remove_stale(staging: &Path, written: &[String]) -> Result<()> {
     let keep: HashSet<&str> = written.iter().map(String::as_str).collect();
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(staging)
-        .min_depth(1)
-        .contents_first(true)
-    {
-        let entry =
-            entry.map_err(|e| Error::Usage(format!("cannot read {}: {e}", staging.display())))?;
-        let rel = entry.path().strip_prefix(staging).unwrap_or(entry.path());
-        if rel
-            .components()
-            .next()
-            .is_some_and(|c| PRESERVED.contains(&c.as_os_str().to_string_lossy().as_ref()))
-        {
-            continue;
-        }
-        let key = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        if entry.file_type().is_dir() {
-            dirs.push(entry.path().to_path_buf());
-        } else if !keep.contains(key.as_str()) {
-            std::fs::remove_file(entry.path())
-                .map_err(|e| Error::io("cannot remove", entry.path(), e))?;
-        }
-    }
-    for d in dirs {
-        // Only empty folders go; remove_dir fails harmlessly on the others.
-        let _ = std::fs::remove_dir(&d);
-    }
-    Ok(())
+    sweep(staging, "", &keep).map(|_| ())
+}
+
+/// Remove the files under `dir` (output path `prefix`) that are not in `keep`, and the
+/// folders that this leaves empty; folders are read in parallel. Returns how many
+/// entries `dir` still holds.
+fn sweep(dir: &Path, prefix: &str, keep: &HashSet<&str>) -> Result<usize> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+        .and_then(|d| d.collect())
+        .map_err(|e| Error::io("cannot read", dir, e))?;
+    let removed: Vec<bool> = entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if prefix.is_empty() && PRESERVED.contains(&name.as_ref()) {
+                return Ok(false);
+            }
+            let key = if prefix.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            let path = entry.path();
+            let is_dir = entry
+                .file_type()
+                .map_err(|e| Error::io("cannot read", &path, e))?
+                .is_dir();
+            if is_dir {
+                if sweep(&path, &key, keep)? == 0 {
+                    std::fs::remove_dir(&path).map_err(|e| Error::io("cannot remove", &path, e))?;
+                    return Ok(true);
+                }
+            } else if !keep.contains(key.as_str()) {
+                std::fs::remove_file(&path).map_err(|e| Error::io("cannot remove", &path, e))?;
+                return Ok(true);
+            }
+            Ok(false)
+        })
+        .collect::<Result<_>>()?;
+    Ok(removed.iter().filter(|r| !**r).count())
 }
 
 #[cfg(test)]
@@ -260,12 +534,10 @@ mod tests {
             .expect("a folder holding only reports may be built into");
         for _ in 0..2 {
             let staging = prepare(&out).unwrap();
-            DirSink {
-                dir: staging.clone(),
-            }
-            .put("index.html", b"x")
-            .unwrap();
-            finish(&staging, &out, &["index.html".to_owned()]).unwrap();
+            let sink = DirSink::staging(&staging);
+            sink.put("index.html", b"x").unwrap();
+            let listing = sink.into_listing();
+            finish(staging, &out, &["index.html".to_owned()], listing).unwrap();
             assert_eq!(
                 std::fs::read_to_string(out.join("bao-cao/2025/index.html")).unwrap(),
                 "báo cáo"
@@ -282,14 +554,13 @@ mod tests {
             .enumerate()
         {
             let staging = prepare(&out).unwrap();
-            let sink = DirSink {
-                dir: staging.clone(),
-            };
+            let sink = DirSink::staging(&staging);
             for f in files.iter() {
                 sink.put(f, format!("{round}").as_bytes()).unwrap();
             }
             let written: Vec<String> = files.iter().map(|s| s.to_string()).collect();
-            finish(&staging, &out, &written).unwrap();
+            let listing = sink.into_listing();
+            finish(staging, &out, &written, listing).unwrap();
         }
         assert!(out.join("a.html").exists());
         assert!(!out.join("b.html").exists());
@@ -298,5 +569,40 @@ mod tests {
             staging_dir(&out).join("b.html").exists(),
             "previous generation kept for reuse"
         );
+    }
+
+    #[test]
+    fn listings_read_back_as_written_and_refuse_other_versions() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(".public.loa-files");
+        let entry = |n: u64| Entry {
+            len: n,
+            mtime: 1_795_883_692,
+            mtime_nsec: 996_190_232,
+            ino: 11_543_659 + n,
+            hash: u128::MAX - u128::from(n),
+        };
+        let mut first = Listing::new();
+        first.insert("index.html".to_owned(), entry(1));
+        first.insert("tin-tuc/bài 1/index.html".to_owned(), entry(2));
+        first.insert("bad\nname".to_owned(), entry(3));
+        let second = Listing::from([("a.css".to_owned(), entry(4))]);
+        Listings {
+            by_folder: vec![(7, first.clone()), (9, second.clone())],
+        }
+        .write(&path)
+        .unwrap();
+        let mut read = Listings::read(&path);
+        first.remove("bad\nname");
+        assert_eq!(read.take(Some(9)), Some(second));
+        assert_eq!(read.take(Some(7)), Some(first));
+        assert_eq!(read.take(Some(8)), None);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replacen(env!("CARGO_PKG_VERSION"), "0.0.0-other", 1),
+        )
+        .unwrap();
+        assert_eq!(Listings::read(&path).take(Some(7)), None);
     }
 }

@@ -346,3 +346,46 @@ fn build_output_has_no_live_reload_snippet() {
         assert!(!text.contains("__loa"), "{path} contains serve-only code");
     }
 }
+
+/// Modification time of every file under `rel` of `site`, by path.
+fn mtimes(site: &Site, rel: &str) -> Vec<(String, std::time::SystemTime)> {
+    let base = site.path(rel);
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(&base).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.file_type().is_file() {
+            let key = e.path().strip_prefix(&base).expect("inside");
+            let modified = e.metadata().expect("metadata").modified().expect("mtime");
+            out.push((key.to_string_lossy().into_owned(), modified));
+        }
+    }
+    out
+}
+
+#[test]
+fn an_unchanged_rebuild_rewrites_nothing_but_repairs_what_was_edited_by_hand() {
+    let site = built();
+    // Two more builds: both generations exist, each with its listing.
+    site.build(TODAY);
+    site.build(TODAY);
+    let published = site.snapshot("public");
+    let staging = ".public.loa-next";
+    let edited = format!("{staging}/tin-tuc/bai-1/index.html");
+    let original = site.read(&edited);
+    assert!(original.contains("<html"), "{original}");
+    // Same length, other bytes: only the modification time tells.
+    site.write(&edited, &original.replacen("<html", "<HTML", 1));
+    let before = mtimes(&site, staging);
+    site.build(TODAY);
+    // The staging generation is published now, exactly as the build makes it.
+    assert_same_tree(&published, &site.snapshot("public"), "the rebuilt portal");
+    let after = mtimes(&site, "public");
+    assert_eq!(before.len(), after.len());
+    for ((path, was), (_, is)) in before.iter().zip(&after) {
+        if path == "tin-tuc/bai-1/index.html" {
+            assert_ne!(was, is, "the edited file is written again");
+        } else {
+            assert_eq!(was, is, "{path} was rewritten");
+        }
+    }
+}

@@ -96,20 +96,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let render_mem = since(t);
 
         let base = root.join(format!(".loa-stages-{}-{run}", std::process::id()));
-        let dir = base.join("out");
-        std::fs::create_dir_all(&dir)?;
-        let sink = DirSink { dir: dir.clone() };
+        let out = base.join("public");
+        std::fs::create_dir_all(&base)?;
+        let staging = loa::output::prepare(&out)?;
+        let sink = DirSink::staging(&staging);
         let t = mark();
         write_all(&sink, &files)?;
         let write_cold = since(t);
+        // A second sink, as a rebuild without a listing: reads and compares each file.
+        let again = DirSink::new(staging.dir.clone());
         let t = mark();
-        write_all(&sink, &files)?;
+        write_all(&again, &files)?;
         let write_same = since(t);
 
         let written: Vec<String> = files.keys().cloned().collect();
-        let out = base.join("public");
+        let listing = sink.into_listing();
         let t = mark();
-        loa::output::finish(&dir, &out, &written)?;
+        loa::output::finish(staging, &out, &written, listing)?;
         let finish = since(t);
         drop(files);
         let t = mark();
