@@ -37,6 +37,8 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::content::{Kind, Page, Site};
 use crate::date::Date;
+use crate::error::Result;
+use crate::output::Sink;
 use crate::slug::fold;
 
 /// Folder of the search page and its index in the output.
@@ -177,7 +179,7 @@ fn collect_terms(docs: &[Doc]) -> Terms {
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
         .max(256);
-    let parts: Vec<Vec<(Token, Vec<(u32, Hits)>)>> = docs
+    let parts: Vec<Vec<(Token, Postings)>> = docs
         .par_chunks(run)
         .enumerate()
         .map(|(n, part)| run_terms(n * run, part))
@@ -185,19 +187,19 @@ fn collect_terms(docs: &[Doc]) -> Terms {
     let mut terms = Terms::new();
     for part in parts {
         for (t, list) in part {
-            terms
-                .entry(t.folded)
-                .or_default()
-                .entry(t.spelling)
-                .or_default()
-                .extend(list.into_iter().map(|(id, h)| (id, h.code())));
+            match terms.entry(t.folded).or_default().entry(t.spelling) {
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(list);
+                }
+                std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().extend(list),
+            }
         }
     }
     terms
 }
 
 /// The tokens of a run of pages whose first page has id `first`, with their postings.
-fn run_terms(first: usize, docs: &[Doc]) -> Vec<(Token, Vec<(u32, Hits)>)> {
+fn run_terms(first: usize, docs: &[Doc]) -> Vec<(Token, Postings)> {
     let mut token_of: FastMap<&str, Option<usize>> = FastMap::default();
     let mut index: FastMap<Token, usize> = FastMap::default();
     let mut tokens: Vec<Token> = Vec::new();
@@ -222,7 +224,11 @@ fn run_terms(first: usize, docs: &[Doc]) -> Vec<(Token, Vec<(u32, Hits)>)> {
             }
         }
     }
-    tokens.into_iter().zip(postings).collect()
+    tokens
+        .into_iter()
+        .zip(postings)
+        .map(|(t, list)| (t, list.into_iter().map(|(id, h)| (id, h.code())).collect()))
+        .collect()
 }
 
 /// `{"spelling": [gap, code, ...]}` for each folded word, as one JSON object.
@@ -358,9 +364,42 @@ fn kind_index(kind: Kind) -> usize {
 }
 
 /// The index files for `docs`: (output path, bytes), sorted by path.
+#[cfg(test)]
 pub(crate) fn index(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+    let sink = crate::output::MemorySink::default();
+    write_index(docs, &sink).expect("a memory sink takes any relative path");
+    sink.into_files().into_iter().collect()
+}
+
+/// Write the index files for `docs` into `sink`, each as soon as it is made (the
+/// pages' texts are as big as the portal's pages: they are not held all at once).
+/// Returns their output paths.
+pub(crate) fn write_index(docs: &[Doc], sink: &dyn Sink) -> Result<Vec<String>> {
+    let mut written: Vec<String> = docs
+        .par_chunks(DOCS_PER_FILE)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let entries: Vec<DocFile> = chunk
+                .iter()
+                .map(|d| DocFile {
+                    url: d.path,
+                    title: d.title,
+                    date: d.date.map(|d| d.to_string()),
+                    summary: d.summary,
+                    body: collapse_whitespace(d.body),
+                })
+                .collect();
+            let path = format!("{DIR}/docs/{n}.json");
+            sink.put(
+                &path,
+                &serde_json::to_vec(&entries).expect("strings always serialize"),
+            )?;
+            Ok(path)
+        })
+        .collect::<Result<_>>()?;
     let terms = collect_terms(docs);
     let shards = shards(&terms);
+    drop(terms);
     let manifest = Manifest {
         format: FORMAT,
         token_chars: MAX_TOKEN_CHARS,
@@ -375,40 +414,22 @@ pub(crate) fn index(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         shards: shards.keys().map(String::as_str).collect(),
         docs_per_file: DOCS_PER_FILE,
     };
-    let mut files = Vec::with_capacity(docs.len() + shards.len() + 1);
-    files.push((
-        format!("{DIR}/index.json"),
-        serde_json::to_vec(&manifest).expect("the manifest always serializes"),
-    ));
-    for (key, json) in shards {
-        files.push((
-            format!("{DIR}/shards/{}.json", shard_file(&key)),
-            json.into_bytes(),
-        ));
-    }
-    let doc_files: Vec<(String, Vec<u8>)> = docs
-        .par_chunks(DOCS_PER_FILE)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let entries: Vec<DocFile> = chunk
-                .iter()
-                .map(|d| DocFile {
-                    url: d.path,
-                    title: d.title,
-                    date: d.date.map(|d| d.to_string()),
-                    summary: d.summary,
-                    body: collapse_whitespace(d.body),
-                })
-                .collect();
-            (
-                format!("{DIR}/docs/{n}.json"),
-                serde_json::to_vec(&entries).expect("strings always serialize"),
-            )
+    let path = format!("{DIR}/index.json");
+    sink.put(
+        &path,
+        &serde_json::to_vec(&manifest).expect("the manifest always serializes"),
+    )?;
+    written.push(path);
+    let shard_paths: Vec<String> = shards
+        .par_iter()
+        .map(|(key, json)| {
+            let path = format!("{DIR}/shards/{}.json", shard_file(key));
+            sink.put(&path, json.as_bytes())?;
+            Ok(path)
         })
-        .collect();
-    files.extend(doc_files);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+        .collect::<Result<_>>()?;
+    written.extend(shard_paths);
+    Ok(written)
 }
 
 /// `text` with every run of whitespace (as `char::is_whitespace` has it) as one space,
@@ -447,21 +468,20 @@ fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// The search index of every published page, as files for the output.
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// Write the search index of every published page into `sink`; returns the paths.
+pub fn write(site: &Site, sink: &dyn Sink) -> Result<Vec<String>> {
     let started = std::time::Instant::now();
     let mut pages: Vec<&Page> = site.pages.iter().collect();
     pages.sort_by(|a, b| a.sort_date().cmp(&b.sort_date()).then(a.rel.cmp(&b.rel)));
     let docs: Vec<Doc> = pages.into_iter().map(Doc::from_page).collect();
-    let files = index(&docs);
+    let written = write_index(&docs, sink)?;
     log::debug!(
-        "search index: {} pages, {} files, {} bytes in {} ms",
+        "search index: {} pages, {} files in {} ms",
         docs.len(),
-        files.len(),
-        files.iter().map(|(_, b)| b.len()).sum::<usize>(),
+        written.len(),
         started.elapsed().as_millis()
     );
-    files
+    Ok(written)
 }
 
 #[cfg(test)]

@@ -168,6 +168,8 @@ pub struct Renderer<'a> {
     broadcasts: crate::broadcast::Broadcasts<'a>,
     /// Bulletins from the build date for the next days, written under /loa/.
     bulletins: Vec<crate::broadcast::Bulletin>,
+    /// Every page's summary, by page index ([`views::summaries`]).
+    summaries: Vec<tera::Value>,
 }
 
 #[derive(Serialize)]
@@ -216,6 +218,7 @@ impl<'a> Renderer<'a> {
             taxonomies,
             broadcasts,
             bulletins,
+            summaries: views::summaries(site),
         };
         renderer.set_globals();
         Ok(renderer)
@@ -414,6 +417,7 @@ impl<'a> Renderer<'a> {
             taxonomies: prepared.taxonomies,
             broadcasts,
             bulletins,
+            summaries: views::summaries(site),
         }
     }
 
@@ -423,8 +427,9 @@ impl<'a> Renderer<'a> {
             Job::Page(i) => {
                 let page = &site.pages[*i];
                 let (prev, next) = neighbours(site, *i);
+                let summary = |n: Option<usize>| n.map(|n| &self.summaries[n]);
                 let mut ctx = Context::new();
-                ctx.insert("page", &page_view(page, site, prev, next));
+                ctx.insert("page", &page_view(page, site, summary(prev), summary(next)));
                 ctx.insert("current_path", &page.path);
                 (
                     page.path.clone(),
@@ -440,10 +445,12 @@ impl<'a> Renderer<'a> {
                     .paginate_by
                     .unwrap_or(site.config.paginate_by)
                     .max(1);
-                let items: Vec<&Page> = s.pages.iter().map(|&i| &site.pages[i]).collect();
                 let mut ctx = Context::new();
                 ctx.insert("section", &self.section_view(*index));
-                ctx.insert("paginator", &paginator(&items, *pager, per, &s.path, site));
+                ctx.insert(
+                    "paginator",
+                    &paginator(&s.pages, *pager, per, &s.path, &self.summaries),
+                );
                 let path = pager_path(&s.path, *pager);
                 ctx.insert("current_path", &path);
                 let template = s.matter.template.clone().unwrap_or_else(|| {
@@ -462,7 +469,6 @@ impl<'a> Renderer<'a> {
                 term,
                 pager,
             } => {
-                let items: Vec<&Page> = term.pages.iter().map(|&i| &site.pages[i]).collect();
                 let mut ctx = Context::new();
                 ctx.insert(
                     "taxonomy",
@@ -476,11 +482,11 @@ impl<'a> Renderer<'a> {
                 ctx.insert(
                     "paginator",
                     &paginator(
-                        &items,
+                        &term.pages,
                         *pager,
                         site.config.paginate_by.max(1),
                         &term.path,
-                        site,
+                        &self.summaries,
                     ),
                 );
                 let path = pager_path(&term.path, *pager);
@@ -686,12 +692,13 @@ impl<'a> Renderer<'a> {
         {
             files.push(("css/syntax.css".to_owned(), css.into_bytes()));
         }
-        files.extend(crate::search::files(site));
         for (path, f) in self.theme.statics() {
             files.push((path.to_owned(), f.bytes.clone()));
         }
         let mut written: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
         files.par_iter().try_for_each(|(p, b)| sink.put(p, b))?;
+        drop(files);
+        written.extend(crate::search::write(site, sink)?);
         let statics: Result<Vec<String>> = site
             .static_files
             .par_iter()
@@ -757,8 +764,8 @@ pub fn featured_action_month(site: &Site) -> Option<&Page> {
     running.or(next).or(latest).map(|(p, _, _)| *p)
 }
 
-/// Previous and next page in the page's section order.
-fn neighbours(site: &Site, i: usize) -> (Option<&Page>, Option<&Page>) {
+/// Indexes of the previous and next page in the page's section order.
+fn neighbours(site: &Site, i: usize) -> (Option<usize>, Option<usize>) {
     let page = &site.pages[i];
     let list = &site.sections[page.section].pages;
     if page.section == 0 {
@@ -767,8 +774,8 @@ fn neighbours(site: &Site, i: usize) -> (Option<&Page>, Option<&Page>) {
     let Some(pos) = list.iter().position(|&x| x == i) else {
         return (None, None);
     };
-    let prev = pos.checked_sub(1).map(|p| &site.pages[list[p]]);
-    let next = list.get(pos + 1).map(|&n| &site.pages[n]);
+    let prev = pos.checked_sub(1).map(|p| list[p]);
+    let next = list.get(pos + 1).copied();
     (prev, next)
 }
 

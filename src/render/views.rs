@@ -80,8 +80,9 @@ pub struct PageView<'a> {
     /// For an action month: its events by date, and its calendar file.
     pub agenda: Vec<AgendaDay<'a>>,
     pub calendar: Option<String>,
-    pub previous: Option<PageSummary<'a>>,
-    pub next: Option<PageSummary<'a>>,
+    /// The neighbours' summaries ([`summaries`]).
+    pub previous: Option<tera::Value>,
+    pub next: Option<tera::Value>,
     /// Sections above the page, from the top (home excluded), for breadcrumbs.
     pub ancestors: Vec<SectionRef<'a>>,
     /// Absolute URL of the page's image, for Open Graph.
@@ -276,6 +277,17 @@ pub fn status(page: &Page, today: Date) -> Option<Status> {
     Some(Status { id, label })
 }
 
+/// Every page's summary as a template value, by page index: lists and neighbour links
+/// share them (a clone is a reference count), instead of converting a page again for
+/// every list it is on.
+pub fn summaries(site: &Site) -> Vec<tera::Value> {
+    use rayon::prelude::*;
+    site.pages
+        .par_iter()
+        .map(|p| tera::Value::from_serializable(&summary(p, site)))
+        .collect()
+}
+
 pub fn summary<'a>(page: &'a Page, site: &'a Site) -> PageSummary<'a> {
     PageSummary {
         title: &page.title,
@@ -449,11 +461,12 @@ fn ancestors<'a>(site: &'a Site, mut section: usize) -> Vec<SectionRef<'a>> {
     chain
 }
 
+/// `prev` and `next` are the neighbours' summaries, from [`summaries`].
 pub fn page_view<'a>(
     page: &'a Page,
     site: &'a Site,
-    prev: Option<&'a Page>,
-    next: Option<&'a Page>,
+    prev: Option<&tera::Value>,
+    next: Option<&tera::Value>,
 ) -> PageView<'a> {
     let config = &site.config;
     PageView {
@@ -474,8 +487,8 @@ pub fn page_view<'a>(
         agenda: agenda(page, config),
         calendar: (page.kind == Kind::ActionMonth)
             .then(|| format!("{}{}", page.path, super::CALENDAR_FILE)),
-        previous: prev.map(|p| summary(p, site)),
-        next: next.map(|p| summary(p, site)),
+        previous: prev.cloned(),
+        next: next.cloned(),
         ancestors: ancestors(site, page.section),
         image_size: page
             .meta
@@ -537,8 +550,9 @@ pub fn section_ancestors(site: &Site, index: usize) -> Vec<SectionRef<'_>> {
 
 /// A page of a paginated list.
 #[derive(Serialize)]
-pub struct Paginator<'a> {
-    pub pages: Vec<PageSummary<'a>>,
+pub struct Paginator {
+    /// Summaries of the pages on this pager, from [`summaries`].
+    pub pages: Vec<tera::Value>,
     /// 1-based.
     pub current_index: usize,
     pub total_pages: usize,
@@ -594,20 +608,22 @@ pub fn pager_path(base: &str, index: usize) -> String {
     }
 }
 
-pub fn paginator<'a>(
-    items: &[&'a Page],
+/// Pager `index` (1-based) of the pages `items` (indexes into the site's pages), whose
+/// summaries are `summaries`.
+pub fn paginator(
+    items: &[usize],
     index: usize,
     per_page: usize,
     base: &str,
-    site: &'a Site,
-) -> Paginator<'a> {
+    summaries: &[tera::Value],
+) -> Paginator {
     let total_pages = items.len().div_ceil(per_page).max(1);
     let start = (index - 1) * per_page;
     let pages = items
         .iter()
         .skip(start)
         .take(per_page)
-        .map(|p| summary(p, site))
+        .map(|&i| summaries[i].clone())
         .collect();
     Paginator {
         pages,
