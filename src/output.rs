@@ -437,7 +437,10 @@ fn carry_preserved(staging: &Path, output: &Path) -> Result<()> {
 /// `listing` is what the build put into the staging folder ([`DirSink::into_listing`]).
 pub fn finish(staging: Staging, output: &Path, written: &[String], listing: Listing) -> Result<()> {
     let dir = &staging.dir;
-    remove_stale(dir, written)?;
+    // A folder this build created holds only what it wrote.
+    if !staging.fresh {
+        remove_stale(dir, written)?;
+    }
     carry_preserved(dir, output)?;
     let previous = sibling(output, "loa-prev");
     if previous.exists() {
