@@ -231,81 +231,108 @@ fn run_terms(first: usize, docs: &[Doc]) -> Vec<(Token, Postings)> {
         .collect()
 }
 
-/// `{"spelling": [gap, code, ...]}` for each folded word, as one JSON object.
-fn shard_json(terms: &[(&String, &BTreeMap<String, Postings>)]) -> String {
-    let encoded: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = terms
+/// One folded word's entry of a shard, `"folded":{"spelling":[gap,code,...],...}`, as
+/// serde_json writes a map entry: a shard is its entries joined by commas in braces.
+/// Made once per word, so splitting a big shard does not encode it again.
+struct Entry<'a> {
+    folded: &'a str,
+    json: String,
+}
+
+fn entry<'a>(folded: &'a str, spellings: &BTreeMap<String, Postings>) -> Entry<'a> {
+    let encoded: BTreeMap<&str, Vec<u32>> = spellings
         .iter()
-        .map(|(folded, spellings)| {
-            let s = spellings
-                .iter()
-                .map(|(spelling, postings)| {
-                    let mut flat = Vec::with_capacity(postings.len() * 2);
-                    let mut last = 0;
-                    for &(id, code) in postings {
-                        flat.push(id - last);
-                        flat.push(code);
-                        last = id;
-                    }
-                    (spelling.as_str(), flat)
-                })
-                .collect();
-            (folded.as_str(), s)
+        .map(|(spelling, postings)| {
+            let mut flat = Vec::with_capacity(postings.len() * 2);
+            let mut last = 0;
+            for &(id, code) in postings {
+                flat.push(id - last);
+                flat.push(code);
+                last = id;
+            }
+            (spelling.as_str(), flat)
         })
         .collect();
-    serde_json::to_string(&encoded).expect("maps of strings and numbers always serialize")
+    let mut json = serde_json::to_string(folded).expect("a string always serializes");
+    json.push(':');
+    json.push_str(
+        &serde_json::to_string(&encoded).expect("maps of strings and numbers always serialize"),
+    );
+    Entry { folded, json }
+}
+
+/// Bytes of the shard holding `entries`.
+fn shard_len(entries: &[&Entry]) -> usize {
+    2 + entries.iter().map(|e| e.json.len()).sum::<usize>() + entries.len().saturating_sub(1)
+}
+
+/// The shard holding `entries` (in word order), as one JSON object.
+fn shard_json(entries: &[&Entry]) -> String {
+    let mut json = String::with_capacity(shard_len(entries));
+    json.push('{');
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&e.json);
+    }
+    json.push('}');
+    json
 }
 
 fn prefix(s: &str, chars: usize) -> &str {
     s.char_indices().nth(chars).map_or(s, |(i, _)| &s[..i])
 }
 
-/// Put `terms` (all starting with `key`) into one shard, or split them by one more
+/// Put `entries` (all starting with `key`) into one shard, or split them by one more
 /// letter when the shard would be too big. Words equal to `key` stay in its shard.
-fn split_shard(
-    key: &str,
-    terms: Vec<(&String, &BTreeMap<String, Postings>)>,
-    out: &mut BTreeMap<String, String>,
-) {
+fn split_shard(key: &str, entries: Vec<&Entry>, out: &mut BTreeMap<String, String>) {
     let key_len = key.chars().count();
-    let json = shard_json(&terms);
-    if json.len() <= SHARD_BYTES || terms.iter().all(|(f, _)| f.chars().count() <= key_len) {
-        out.insert(key.to_owned(), json);
+    if shard_len(&entries) <= SHARD_BYTES
+        || entries.iter().all(|e| e.folded.chars().count() <= key_len)
+    {
+        out.insert(key.to_owned(), shard_json(&entries));
         return;
     }
     let mut stay = Vec::new();
     let mut children: BTreeMap<&str, Vec<_>> = BTreeMap::new();
-    for (folded, spellings) in terms {
-        if folded.chars().count() <= key_len {
-            stay.push((folded, spellings));
+    for e in entries {
+        if e.folded.chars().count() <= key_len {
+            stay.push(e);
         } else {
             children
-                .entry(prefix(folded, key_len + 1))
+                .entry(prefix(e.folded, key_len + 1))
                 .or_default()
-                .push((folded, spellings));
+                .push(e);
         }
     }
     if !stay.is_empty() {
         out.insert(key.to_owned(), shard_json(&stay));
     }
-    for (child, terms) in children {
-        split_shard(child, terms, out);
+    for (child, entries) in children {
+        split_shard(child, entries, out);
     }
 }
 
 /// Shard key -> shard JSON. A word's shard is the longest key that begins it.
 fn shards(terms: &Terms) -> BTreeMap<String, String> {
-    let mut groups: BTreeMap<&str, Vec<_>> = BTreeMap::new();
-    for (folded, spellings) in terms {
+    let terms: Vec<(&String, &BTreeMap<String, Postings>)> = terms.iter().collect();
+    let entries: Vec<Entry> = terms
+        .par_iter()
+        .map(|(folded, spellings)| entry(folded, spellings))
+        .collect();
+    let mut groups: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    for e in &entries {
         groups
-            .entry(prefix(folded, KEY_CHARS))
+            .entry(prefix(e.folded, KEY_CHARS))
             .or_default()
-            .push((folded, spellings));
+            .push(e);
     }
     groups
         .into_par_iter()
-        .map(|(key, terms)| {
+        .map(|(key, entries)| {
             let mut out = BTreeMap::new();
-            split_shard(key, terms, &mut out);
+            split_shard(key, entries, &mut out);
             out
         })
         .reduce(BTreeMap::new, |mut a, b| {
@@ -433,39 +460,63 @@ pub(crate) fn write_index(docs: &[Doc], sink: &dyn Sink) -> Result<Vec<String>> 
 }
 
 /// `text` with every run of whitespace (as `char::is_whitespace` has it) as one space,
-/// and none at either end. ASCII takes a quick path: this runs over every page's text.
+/// and none at either end. Text between single ASCII spaces is copied in one piece:
+/// this runs over the text of every page.
 fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word_start = None;
-    let mut i = 0;
     let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Start of the text not yet copied; it never begins or ends with whitespace.
+    let mut kept = None;
+    let mut i = 0;
     while i < bytes.len() {
-        let (space, width) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
+        let b = bytes[i];
+        let width = if b.is_ascii() {
+            let single_space = b == b' '
+                && i > 0
+                && kept.is_some()
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|n| !is_space_start(*n, &text[i + 1..]));
+            if single_space || !(b.is_ascii_whitespace() || b == 0x0B) {
+                kept.get_or_insert(i);
+                i += 1;
+                continue;
+            }
+            1
         } else {
             let c = text[i..].chars().next().expect("i is a char boundary");
-            (c.is_whitespace(), c.len_utf8())
-        };
-        match (space, word_start) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..i]);
-                word_start = None;
+            if !c.is_whitespace() {
+                kept.get_or_insert(i);
+                i += c.len_utf8();
+                continue;
             }
-            (false, None) => word_start = Some(i),
-            _ => {}
+            c.len_utf8()
+        };
+        // Whitespace that must change: end the kept text here.
+        if let Some(start) = kept.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[start..i]);
         }
         i += width;
     }
-    if let Some(start) = word_start {
+    if let Some(start) = kept {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(&text[start..]);
     }
     out
+}
+
+/// Whether the character starting with byte `b` (at the start of `rest`) is whitespace.
+fn is_space_start(b: u8, rest: &str) -> bool {
+    if b.is_ascii() {
+        b.is_ascii_whitespace() || b == 0x0B
+    } else {
+        rest.chars().next().is_some_and(char::is_whitespace)
+    }
 }
 
 /// Write the search index of every published page into `sink`; returns the paths.
@@ -719,6 +770,13 @@ mod tests {
             "ngày\u{A0}mười\u{2003}chín\u{3000}",
             "\u{85}x\u{2028}y\u{200B}z",
             "đã  xong\r\n",
+            "a b",
+            "a b  c d",
+            " a b c ",
+            "tai nạn lao động\nan toàn \u{A0}vệ sinh",
+            "x \u{2003}y",
+            "x\u{2003} y",
+            "x \ny",
         ];
         for text in cases {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
