@@ -170,6 +170,8 @@ pub struct Renderer<'a> {
     bulletins: Vec<crate::broadcast::Bulletin>,
     /// Every page's summary, by page index ([`views::summaries`]).
     summaries: Vec<tera::Value>,
+    /// Every page's previous and next page, by page index.
+    neighbours: Vec<(Option<usize>, Option<usize>)>,
 }
 
 #[derive(Serialize)]
@@ -219,6 +221,7 @@ impl<'a> Renderer<'a> {
             broadcasts,
             bulletins,
             summaries: views::summaries(site),
+            neighbours: neighbours(site),
         };
         renderer.set_globals();
         Ok(renderer)
@@ -418,6 +421,7 @@ impl<'a> Renderer<'a> {
             broadcasts,
             bulletins,
             summaries: views::summaries(site),
+            neighbours: neighbours(site),
         }
     }
 
@@ -426,7 +430,7 @@ impl<'a> Renderer<'a> {
         let (path, template, ctx, source) = match job {
             Job::Page(i) => {
                 let page = &site.pages[*i];
-                let (prev, next) = neighbours(site, *i);
+                let (prev, next) = self.neighbours[*i];
                 let summary = |n: Option<usize>| n.map(|n| &self.summaries[n]);
                 let mut ctx = Context::new();
                 ctx.insert("page", &page_view(page, site, summary(prev), summary(next)));
@@ -764,19 +768,21 @@ pub fn featured_action_month(site: &Site) -> Option<&Page> {
     running.or(next).or(latest).map(|(p, _, _)| *p)
 }
 
-/// Indexes of the previous and next page in the page's section order.
-fn neighbours(site: &Site, i: usize) -> (Option<usize>, Option<usize>) {
-    let page = &site.pages[i];
-    let list = &site.sections[page.section].pages;
-    if page.section == 0 {
-        return (None, None);
+/// For each page, the indexes of the previous and next page in its section's order
+/// (none for pages at the top of the site).
+fn neighbours(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut out = vec![(None, None); site.pages.len()];
+    for (index, s) in site.sections.iter().enumerate().skip(1) {
+        for (pos, &i) in s.pages.iter().enumerate() {
+            // A page is among its own section's pages (lists may hold others too).
+            if site.pages[i].section != index {
+                continue;
+            }
+            let prev = pos.checked_sub(1).map(|p| s.pages[p]);
+            out[i] = (prev, s.pages.get(pos + 1).copied());
+        }
     }
-    let Some(pos) = list.iter().position(|&x| x == i) else {
-        return (None, None);
-    };
-    let prev = pos.checked_sub(1).map(|p| list[p]);
-    let next = list.get(pos + 1).copied();
-    (prev, next)
+    out
 }
 
 /// URL path -> file path inside the output: `/a/b/` -> `a/b/index.html`.
