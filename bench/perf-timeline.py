@@ -29,7 +29,7 @@ def samples(lines):
             if cur:
                 yield cur
             cur = None
-        elif not line[0].isspace():
+        elif not line.startswith("\t"):
             parts = line.split()
             cur = (int(parts[0]), float(parts[1].rstrip(":")), [])
         elif cur is not None:
