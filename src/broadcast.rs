@@ -91,7 +91,8 @@ pub fn glossary(site: &Site) -> Glossary {
     Glossary::builtin().with_overrides(&site.config.glossary)
 }
 
-fn is_broadcast(site: &Site, page: &Page) -> bool {
+/// Whether `page` is read on the loudspeakers (its markdown body is spoken).
+pub(crate) fn is_broadcast(site: &Site, page: &Page) -> bool {
     page.meta.broadcast.is_some() || site.section_of(page).kind == Kind::Broadcast
 }
 
