@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use crate::content::{self, LoadOptions, Site};
 use crate::date::Date;
 use crate::error::{Diagnostic, Result};
@@ -39,6 +41,8 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub warnings: Vec<Diagnostic>,
     pub millis: u128,
+    /// Nothing had changed since the last build: the output was left as it was.
+    pub unchanged: bool,
 }
 
 /// Load and validate the site with the run's overrides applied.
@@ -71,10 +75,75 @@ fn release_bodies(site: &mut Site) {
     }
 }
 
+/// Folders and files of a site that a build reads, besides the binary itself.
+const INPUTS: &[&str] = &["site.toml", "content", "static", "assets", "themes"];
+
+/// A fingerprint of everything a build's output depends on: this loa binary (its
+/// version, size and time), the run's options, and the path and bytes of every file
+/// the build reads. `None` when something cannot be read: then the build runs and
+/// reports it.
+pub fn fingerprint(opts: &BuildOptions, output: &std::path::Path) -> Option<u128> {
+    let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let mut head = format!(
+        "loa {} {} {:?}\n{:?}\n",
+        env!("CARGO_PKG_VERSION"),
+        exe.len(),
+        exe.modified().ok()?,
+        (opts.today.to_string(), opts.drafts, &opts.base_url, output),
+    );
+    let mut files = Vec::new();
+    for name in INPUTS {
+        let path = opts.root.join(name);
+        if !path.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&path).follow_links(true) {
+            let entry = entry.ok()?;
+            if entry.file_type().is_file() {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    files.sort();
+    let hashes: Vec<u128> = files
+        .par_iter()
+        .map(|f| std::fs::read(f).ok().map(|b| output::content_hash(&b)))
+        .collect::<Option<_>>()?;
+    for (f, h) in files.iter().zip(hashes) {
+        use std::fmt::Write as _;
+        let _ = writeln!(
+            head,
+            "{:?} {h:032x}",
+            f.strip_prefix(&opts.root).unwrap_or(f)
+        );
+    }
+    Some(output::content_hash(head.as_bytes()))
+}
+
 /// Build the site into its output folder. On any error the published folder is left
-/// exactly as it was.
+/// exactly as it was. When no input changed since the last build, which reported
+/// nothing, and its output is untouched, there is nothing to do.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
+    let config = crate::config::SiteConfig::load(&opts.root).ok();
+    let planned = config.map(|c| {
+        opts.output
+            .clone()
+            .unwrap_or_else(|| opts.root.join(&c.output_dir))
+    });
+    let fingerprint = planned.as_deref().and_then(|out| fingerprint(opts, out));
+    if let (Some(output), Some(fp)) = (&planned, fingerprint)
+        && let Some(stamp) = output::unchanged(output, fp)
+    {
+        return Ok(BuildReport {
+            pages: stamp.pages,
+            files: stamp.files,
+            output: output.clone(),
+            warnings: Vec::new(),
+            millis: started.elapsed().as_millis(),
+            unchanged: true,
+        });
+    }
     let mut site = load_site(opts)?;
     release_bodies(&mut site);
     let output = opts
@@ -90,15 +159,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         let _ = std::fs::remove_dir_all(&staging.dir);
     })?;
     let listing = sink.into_listing();
-    output::finish(staging, &output, &written, listing)?;
     let mut warnings = site.warnings.clone();
     warnings.extend(renderer.warnings());
+    // A build with warnings is never skipped: they are reported every time.
+    let stamp = fingerprint
+        .filter(|_| warnings.is_empty() && planned.as_ref() == Some(&output))
+        .map(|fingerprint| output::Stamp {
+            fingerprint,
+            pages: site.pages.len(),
+            files: written.len(),
+        });
+    output::finish(staging, &output, &written, listing, stamp)?;
     Ok(BuildReport {
         pages: site.pages.len(),
         files: written.len(),
         output,
         warnings,
         millis: started.elapsed().as_millis(),
+        unchanged: false,
     })
 }
 

@@ -93,13 +93,23 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             let opts = loa::cli::build_options(cli, output.clone(), base_url.clone(), *drafts)?;
             let r = loa::build(&opts)?;
             print_diagnostics(&r.warnings, lang);
-            log::info!(
-                "Built {} pages ({} files) into {} in {} ms",
-                r.pages,
-                r.files,
-                r.output.display(),
-                r.millis
-            );
+            if r.unchanged {
+                log::info!(
+                    "Nothing changed since the last build: {} pages ({} files) in {}, checked in {} ms",
+                    r.pages,
+                    r.files,
+                    r.output.display(),
+                    r.millis
+                );
+            } else {
+                log::info!(
+                    "Built {} pages ({} files) into {} in {} ms",
+                    r.pages,
+                    r.files,
+                    r.output.display(),
+                    r.millis
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { format, drafts } => {

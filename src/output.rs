@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::AtomicUsize;
 
 use rayon::prelude::*;
 
@@ -200,7 +201,7 @@ impl Entry {
 /// A 128-bit hash of a file's bytes (two fixed-key aHash runs). It is compared only with
 /// hashes written by the same loa version (see [`Listings`]); two different outputs
 /// sharing one is a 2^-128 chance.
-fn content_hash(bytes: &[u8]) -> u128 {
+pub(crate) fn content_hash(bytes: &[u8]) -> u128 {
     let a = ahash::RandomState::with_seeds(0x6c6f_6121, 1, 2, 3).hash_one(bytes);
     let b = ahash::RandomState::with_seeds(0x6c6f_6122, 5, 8, 13).hash_one(bytes);
     (u128::from(a) << 64) | u128::from(b)
@@ -216,6 +217,18 @@ pub type Listing = HashMap<String, Entry>;
 #[derive(Default)]
 struct Listings {
     by_folder: Vec<(u64, Listing)>,
+    /// What the published folder was built from, when its build had no warnings.
+    stamp: Option<(u64, Stamp)>,
+}
+
+/// What a build that left nothing to report was made from: a fingerprint of every
+/// input (see `build::fingerprint`), and what it built. A later build with the same
+/// fingerprint over the same untouched folder has nothing to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub fingerprint: u128,
+    pub pages: usize,
+    pub files: usize,
 }
 
 const LISTINGS_HEADER: &str = concat!("loa-files 1 ", env!("CARGO_PKG_VERSION"));
@@ -234,7 +247,24 @@ impl Listings {
             return None;
         }
         let mut by_folder: Vec<(u64, Listing)> = Vec::new();
+        let mut stamp = None;
         for line in lines {
+            if let Some(rest) = line.strip_prefix("stamp ") {
+                let mut f = rest.split(' ');
+                let folder = f.next()?.parse().ok()?;
+                let fingerprint = u128::from_str_radix(f.next()?, 16).ok()?;
+                let pages = f.next()?.parse().ok()?;
+                let files = f.next()?.parse().ok()?;
+                stamp = Some((
+                    folder,
+                    Stamp {
+                        fingerprint,
+                        pages,
+                        files,
+                    },
+                ));
+                continue;
+            }
             if let Some(ino) = line.strip_prefix("folder ") {
                 by_folder.push((ino.parse().ok()?, Listing::new()));
                 continue;
@@ -257,7 +287,7 @@ impl Listings {
                 },
             );
         }
-        Some(Listings { by_folder })
+        Some(Listings { by_folder, stamp })
     }
 
     fn take(&mut self, folder: Option<u64>) -> Option<Listing> {
@@ -270,6 +300,13 @@ impl Listings {
         let mut text = String::with_capacity(1 << 20);
         text.push_str(LISTINGS_HEADER);
         text.push('\n');
+        if let Some((folder, st)) = &self.stamp {
+            let _ = writeln!(
+                text,
+                "stamp {folder} {:032x} {} {}",
+                st.fingerprint, st.pages, st.files
+            );
+        }
         for (folder, listing) in &self.by_folder {
             let _ = writeln!(text, "folder {folder}");
             let mut paths: Vec<(&String, &Entry)> = listing
@@ -434,8 +471,15 @@ fn carry_preserved(staging: &Path, output: &Path) -> Result<()> {
 }
 
 /// Remove from `staging` every file not in `written`, then swap it with `output`.
-/// `listing` is what the build put into the staging folder ([`DirSink::into_listing`]).
-pub fn finish(staging: Staging, output: &Path, written: &[String], listing: Listing) -> Result<()> {
+/// `listing` is what the build put into the staging folder ([`DirSink::into_listing`]);
+/// `stamp`, what it was built from if a later build may skip when nothing changed.
+pub fn finish(
+    staging: Staging,
+    output: &Path,
+    written: &[String],
+    listing: Listing,
+    stamp: Option<Stamp>,
+) -> Result<()> {
     let dir = &staging.dir;
     // A folder this build created holds only what it wrote.
     if !staging.fresh {
@@ -462,11 +506,64 @@ pub fn finish(staging: Staging, output: &Path, written: &[String], listing: List
     let mut listings = Listings::default();
     if let Some(id) = folder_id(output) {
         listings.by_folder.push((id, listing));
+        listings.stamp = stamp.map(|s| (id, s));
     }
     if let (Some(id), Some(old)) = (folder_id(dir), staging.published) {
         listings.by_folder.push((id, old));
     }
     listings.write(&listings_path(output))
+}
+
+/// The stamp of `output` when it was built from `fingerprint` and is exactly as that
+/// build left it: the same files, each with the length, time and inode listed.
+/// Anything else (no stamp, another fingerprint, a file added, removed or touched) is
+/// `None`, and the caller builds.
+pub fn unchanged(output: &Path, fingerprint: u128) -> Option<Stamp> {
+    let mut listings = Listings::read(&listings_path(output));
+    let folder = folder_id(output)?;
+    let (stamped, stamp) = listings.stamp?;
+    if stamped != folder || stamp.fingerprint != fingerprint {
+        return None;
+    }
+    let listing = listings.take(Some(folder))?;
+    let found = AtomicUsize::new(0);
+    same_files(output, "", &listing, &found).ok()?;
+    (found.into_inner() == listing.len() && listing.len() == stamp.files).then_some(stamp)
+}
+
+/// Whether every file under `dir` (output path `prefix`) is in `listing` as it is now;
+/// counts them into `found`. Folders are read in parallel.
+fn same_files(
+    dir: &Path,
+    prefix: &str,
+    listing: &Listing,
+    found: &AtomicUsize,
+) -> std::result::Result<(), ()> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+        .and_then(|d| d.collect())
+        .map_err(|_| ())?;
+    entries.par_iter().try_for_each(|entry| {
+        let name = entry.file_name();
+        let name = name.to_str().ok_or(())?;
+        if prefix.is_empty() && PRESERVED.contains(&name) {
+            return Ok(());
+        }
+        let key = if prefix.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let meta = std::fs::symlink_metadata(entry.path()).map_err(|_| ())?;
+        if meta.is_dir() {
+            return same_files(&entry.path(), &key, listing, found);
+        }
+        let listed = listing.get(&key).ok_or(())?;
+        if Entry::of(&meta, listed.hash) != Some(*listed) {
+            return Err(());
+        }
+        found.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    })
 }
 
 fn remove_stale(staging: &Path, written: &[String]) -> Result<()> {
@@ -540,7 +637,7 @@ mod tests {
             let sink = DirSink::staging(&staging);
             sink.put("index.html", b"x").unwrap();
             let listing = sink.into_listing();
-            finish(staging, &out, &["index.html".to_owned()], listing).unwrap();
+            finish(staging, &out, &["index.html".to_owned()], listing, None).unwrap();
             assert_eq!(
                 std::fs::read_to_string(out.join("bao-cao/2025/index.html")).unwrap(),
                 "báo cáo"
@@ -563,7 +660,7 @@ mod tests {
             }
             let written: Vec<String> = files.iter().map(|s| s.to_string()).collect();
             let listing = sink.into_listing();
-            finish(staging, &out, &written, listing).unwrap();
+            finish(staging, &out, &written, listing, None).unwrap();
         }
         assert!(out.join("a.html").exists());
         assert!(!out.join("b.html").exists());
@@ -590,12 +687,19 @@ mod tests {
         first.insert("tin-tuc/bài 1/index.html".to_owned(), entry(2));
         first.insert("bad\nname".to_owned(), entry(3));
         let second = Listing::from([("a.css".to_owned(), entry(4))]);
+        let stamp = Stamp {
+            fingerprint: u128::MAX / 3,
+            pages: 2,
+            files: 3,
+        };
         Listings {
             by_folder: vec![(7, first.clone()), (9, second.clone())],
+            stamp: Some((7, stamp)),
         }
         .write(&path)
         .unwrap();
         let mut read = Listings::read(&path);
+        assert_eq!(read.stamp, Some((7, stamp)));
         first.remove("bad\nname");
         assert_eq!(read.take(Some(9)), Some(second));
         assert_eq!(read.take(Some(7)), Some(first));

@@ -365,8 +365,15 @@ fn mtimes(site: &Site, rel: &str) -> Vec<(String, std::time::SystemTime)> {
 #[test]
 fn an_unchanged_rebuild_rewrites_nothing_but_repairs_what_was_edited_by_hand() {
     let site = built();
+    // A blank line more changes the inputs but not the portal: each build runs.
+    let blank_line = || {
+        let text = site.read("content/tin-tuc/bai-1.md");
+        site.write("content/tin-tuc/bai-1.md", &format!("{text}\n"));
+    };
     // Two more builds: both generations exist, each with its listing.
+    blank_line();
     site.build(TODAY);
+    blank_line();
     site.build(TODAY);
     let published = site.snapshot("public");
     let staging = ".public.loa-next";
@@ -376,6 +383,7 @@ fn an_unchanged_rebuild_rewrites_nothing_but_repairs_what_was_edited_by_hand() {
     // Same length, other bytes: only the modification time tells.
     site.write(&edited, &original.replacen("<html", "<HTML", 1));
     let before = mtimes(&site, staging);
+    blank_line();
     site.build(TODAY);
     // The staging generation is published now, exactly as the build makes it.
     assert_same_tree(&published, &site.snapshot("public"), "the rebuilt portal");
@@ -388,4 +396,52 @@ fn an_unchanged_rebuild_rewrites_nothing_but_repairs_what_was_edited_by_hand() {
             assert_eq!(was, is, "{path} was rewritten");
         }
     }
+}
+
+#[test]
+fn a_build_with_nothing_changed_does_nothing_until_an_input_or_the_output_changes() {
+    let site = built();
+    let published = site.snapshot("public");
+    let again = |today: &str| stderr(&site.build(today));
+    assert!(again(TODAY).contains("Nothing changed since the last build"));
+    assert_same_tree(
+        &published,
+        &site.snapshot("public"),
+        "after a build with nothing to do",
+    );
+    // Each of these makes the next build run, and the one after it do nothing again.
+    let changes: [(&str, &dyn Fn()); 5] = [
+        ("a page edited", &|| {
+            let text = site.read("content/tin-tuc/bai-1.md");
+            site.write(
+                "content/tin-tuc/bai-1.md",
+                &format!("{text}\nMột câu mới.\n"),
+            );
+        }),
+        ("a theme file added", &|| {
+            site.write(
+                "themes/cong-thong-tin/static/css/them.css",
+                "p { color: black; }",
+            );
+        }),
+        ("an output file edited by hand", &|| {
+            site.write("public/index.html", "hỏng");
+        }),
+        ("an output file removed", &|| {
+            site.remove("public/robots.txt")
+        }),
+        ("a file added to the output", &|| {
+            site.write("public/la.html", "lạ")
+        }),
+    ];
+    for (what, change) in changes {
+        change();
+        let err = again(TODAY);
+        assert!(err.contains("Built "), "{what}: {err}");
+        assert!(again(TODAY).contains("Nothing changed"), "{what}");
+    }
+    assert!(site.read("public/index.html").contains("<html"));
+    assert!(site.exists("public/robots.txt") && !site.exists("public/la.html"));
+    // Another build date is another input.
+    assert!(again("2026-11-29").contains("Built "));
 }

@@ -112,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let written: Vec<String> = files.keys().cloned().collect();
         let listing = sink.into_listing();
         let t = mark();
-        loa::output::finish(staging, &out, &written, listing)?;
+        loa::output::finish(staging, &out, &written, listing, None)?;
         let finish = since(t);
         drop(files);
         let t = mark();
