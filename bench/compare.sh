@@ -12,8 +12,9 @@
 #
 #   cold  N rounds; each round is one hyperfine invocation with both commands
 #         (--runs 1), so loa and hugo alternate run by run; the order flips every
-#         round. --prepare removes the output first (loa: public/ and its staging
-#         folders .public.loa-next and .public.loa-prev; hugo: public/ and
+#         round. --prepare removes the output first (loa: public/, its staging
+#         folders .public.loa-next and .public.loa-prev and their listing
+#         .public.loa-files; hugo: public/ and
 #         resources/) by moving it into the cache's trash/ folder. Nothing is
 #         deleted while timing: the trash is emptied at the end; before timing,
 #         the script empties what an earlier run left and waits until --settle
@@ -25,8 +26,11 @@
 #         5.5 s after rm + sync + 70 s, 2.0 s after 405 s. A build right after
 #         `rm -rf public` measures that, not the generator. --cold-delete deletes
 #         in --prepare instead, to see it.
-#   warm  loa only, output present: hyperfine --warmup 2 (two builds, so both the
-#         published folder and the staging generation exist), then --runs N.
+#   warm  loa only, output present, nothing changed: hyperfine --warmup 2 (two
+#         builds, so both the published folder and the staging generation exist),
+#         then --runs N. loa finds nothing changed and stops (see README).
+#   edit  loa only, one page's markdown changed before each run (a sentence added,
+#         then removed: bench/toggle-sentence.py): the whole pipeline runs.
 #   mem   peak RSS from `/usr/bin/time -v`, in separate cold runs, alternating.
 #
 # and prints a Markdown table: median wall time, median user+sys CPU time, peak memory
@@ -111,7 +115,10 @@ elif [ -z "$loa" ]; then
 fi
 [ -x "$loa" ] || { echo "no loa binary at $loa" >&2; exit 2; }
 
-# corpus SIZE FLAVOR -> prints the corpus folder, generating it if needed.
+# corpus SIZE FLAVOR -> prints the corpus folder, generating it if needed. The loa
+# flavor's site.toml leaves pagination to loa's default (10 per page); the Hugo site
+# paginates by 20, so the loa corpus gets `paginate_by = 20`: both tools then write the
+# same list pages.
 corpus() {
     local dir="$cache/$1-$2"
     if ! python3 - "$dir/.gen-corpus" "$1" "$2" <<'EOF' 2>/dev/null; then
@@ -125,6 +132,10 @@ EOF
         local force=""
         [ -e "$dir/.gen-corpus" ] && force="--force"
         python3 "$gen" --pages "$1" --out "$dir" --flavor "$2" --term-pages paginated $force >&2
+    fi
+    if [ "$2" = loa ] && ! grep -q '^paginate_by' "$dir/site.toml"; then
+        sed -i 's/^language = "vi"$/&\npaginate_by = 20/' "$dir/site.toml"
+        grep -q '^paginate_by = 20$' "$dir/site.toml" || { echo "cannot set paginate_by in $dir/site.toml" >&2; exit 1; }
     fi
     echo "$dir"
 }
@@ -171,6 +182,7 @@ settle_fs() {
 # outputs of earlier runs go to the trash too, before the one wait
 for n in $sizes; do
     for d in "$cache/$n-loa/public" "$cache/$n-loa/.public.loa-next" "$cache/$n-loa/.public.loa-prev" \
+             "$cache/$n-loa/.public.loa-files" \
              "$cache/$n-hugo/public" "$cache/$n-hugo/resources"; do
         if [ -e "$d" ]; then mv "$d" "$(mktemp -d -p "$trash")/"; fi
     done
@@ -182,7 +194,7 @@ for n in $sizes; do
     H=$(corpus "$n" hugo)
     loa_cmd="$loa --quiet build --root $L --today $today"
     hugo_cmd="hugo --quiet --source $H --destination $H/public"
-    loa_clean=$(clean_cmd "$L/public" "$L/.public.loa-next" "$L/.public.loa-prev")
+    loa_clean=$(clean_cmd "$L/public" "$L/.public.loa-next" "$L/.public.loa-prev" "$L/.public.loa-files")
     hugo_clean=$(clean_cmd "$H/public" "$H/resources")
 
     echo "== $n pages: $rounds cold rounds, loa and hugo alternating" >&2
@@ -203,6 +215,15 @@ for n in $sizes; do
     echo "== $n pages: loa warm (output present, nothing changed)" >&2
     hyperfine --style basic --warmup 2 --runs "$warm_runs" \
         -n loa-warm "$loa_cmd" --export-json "$json_dir/$n-warm.json" >&2
+
+    # One page edited before each run (a sentence added, then removed again): the
+    # whole pipeline runs, as when a writer saves a change, but few files change.
+    page=$(find "$L/content" -name '*.md' ! -name '_index.md' | sort | head -n 1)
+    toggle="python3 $here/toggle-sentence.py $page"
+    echo "== $n pages: loa edit (one page changed before each run)" >&2
+    hyperfine --style basic --warmup 1 --runs "$warm_runs" --prepare "$toggle" \
+        -n loa-edit "$loa_cmd" --export-json "$json_dir/$n-edit.json" >&2
+    python3 "$here/toggle-sentence.py" --restore "$page"
 
     echo "== $n pages: peak memory, $mem_runs cold runs each" >&2
     : >"$json_dir/$n-mem.tsv"
@@ -239,6 +260,9 @@ def rows(n):
     w = json.load(open(f"{d}/{n}-warm.json"))["results"][0]
     wall["loa-warm"] = w["times"]
     cpu["loa-warm"] = [w["user"] + w["system"]]  # hyperfine gives the mean over runs
+    e = json.load(open(f"{d}/{n}-edit.json"))["results"][0]
+    wall["loa-edit"] = e["times"]
+    cpu["loa-edit"] = [e["user"] + e["system"]]
     mem = {}
     for line in open(f"{d}/{n}-mem.tsv"):
         name, kb = line.split()
@@ -251,7 +275,7 @@ print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 summary = []
 for n in sizes:
     wall, cpu, paired, mem, files = rows(n)
-    for name in ("loa-cold", "hugo-cold", "loa-warm"):
+    for name in ("loa-cold", "hugo-cold", "loa-warm", "loa-edit"):
         tool, case = name.split("-")
         t = wall[name]
         print(f"| {n:,} | {case} | {tool} | {med(t):.2f} | {min(t):.2f}–{max(t):.2f} "
