@@ -218,7 +218,7 @@ for n in $sizes; do
 
     # One page edited before each run (a sentence added, then removed again): the
     # whole pipeline runs, as when a writer saves a change, but few files change.
-    page=$(find "$L/content" -name '*.md' ! -name '_index.md' | sort | head -n 1)
+    page=$(find "$L/content" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
     toggle="python3 $here/toggle-sentence.py $page"
     echo "== $n pages: loa edit (one page changed before each run)" >&2
     hyperfine --style basic --warmup 1 --runs "$warm_runs" --prepare "$toggle" \
