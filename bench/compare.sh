@@ -281,7 +281,7 @@ for n in sizes:
         tool, case = name.split("-")
         t = wall[name]
         print(f"| {n:,} | {case} | {tool} | {med(t):.2f} | {min(t):.2f}–{max(t):.2f} "
-              f"| {med(cpu[name]):.2f} | {mem.get(name, 0) / 1024:.0f} | {len(t)} | {files[tool]} |")
+              f"| {med(cpu[name]):.2f} | {f'{mem[name] / 1024:.0f}' if name in mem else '—'} | {len(t)} | {files[tool]} |")
     summary.append((n, med(wall["loa-cold"]) / med(wall["hugo-cold"]), med(paired),
                     med(cpu["loa-cold"]) / med(cpu["hugo-cold"]), med(wall["loa-cold"])))
 print()

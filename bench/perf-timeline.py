@@ -12,8 +12,10 @@ import collections
 import sys
 
 LABELS = [
+    ("build::fingerprint", "fingerprint"), ("output::unchanged", "fingerprint"),
     ("search::", "search-index"), ("feeds::", "feeds"), ("broadcast", "bulletins"),
-    ("remove_stale", "remove-stale"), ("output::finish", "finish"),
+    ("remove_stale", "remove-stale"), ("output::sweep", "remove-stale"),
+    ("output::finish", "finish"),
     ("markdown::", "markdown"), ("read_text", "read"), ("front_matter", "yaml"),
     ("validate::", "validate"), ("walkdir", "walk"), ("content::load", "load"),
     ("Sink>::put", "write"), ("tera::", "tera"), ("views::", "views"),
