@@ -539,31 +539,39 @@ fn same_files(
     listing: &Listing,
     found: &AtomicUsize,
 ) -> std::result::Result<(), ()> {
-    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
-        .and_then(|d| d.collect())
-        .map_err(|_| ())?;
-    entries.par_iter().try_for_each(|entry| {
-        let name = entry.file_name();
-        let name = name.to_str().ok_or(())?;
-        if prefix.is_empty() && PRESERVED.contains(&name) {
-            return Ok(());
-        }
-        let key = if prefix.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{prefix}/{name}")
-        };
+    let entries = keyed_entries(dir, prefix).map_err(|_| ())?;
+    entries.par_iter().try_for_each(|(key, entry)| {
         let meta = std::fs::symlink_metadata(entry.path()).map_err(|_| ())?;
         if meta.is_dir() {
-            return same_files(&entry.path(), &key, listing, found);
+            return same_files(&entry.path(), key, listing, found);
         }
-        let listed = listing.get(&key).ok_or(())?;
+        let listed = listing.get(key).ok_or(())?;
         if Entry::of(&meta, listed.hash) != Some(*listed) {
             return Err(());
         }
         found.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     })
+}
+
+/// The entries of `dir` with their output paths (`prefix/name`), leaving out the
+/// preserved folders at the top of the output.
+fn keyed_entries(dir: &Path, prefix: &str) -> std::io::Result<Vec<(String, std::fs::DirEntry)>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if prefix.is_empty() && PRESERVED.contains(&name.as_str()) {
+            continue;
+        }
+        let key = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        out.push((key, entry));
+    }
+    Ok(out)
 }
 
 fn remove_stale(staging: &Path, written: &[String]) -> Result<()> {
@@ -575,29 +583,17 @@ fn remove_stale(staging: &Path, written: &[String]) -> Result<()> {
 /// folders that this leaves empty; folders are read in parallel. Returns how many
 /// entries `dir` still holds.
 fn sweep(dir: &Path, prefix: &str, keep: &HashSet<&str>) -> Result<usize> {
-    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
-        .and_then(|d| d.collect())
-        .map_err(|e| Error::io("cannot read", dir, e))?;
+    let entries = keyed_entries(dir, prefix).map_err(|e| Error::io("cannot read", dir, e))?;
     let removed: Vec<bool> = entries
         .par_iter()
-        .map(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if prefix.is_empty() && PRESERVED.contains(&name.as_ref()) {
-                return Ok(false);
-            }
-            let key = if prefix.is_empty() {
-                name.into_owned()
-            } else {
-                format!("{prefix}/{name}")
-            };
+        .map(|(key, entry)| {
             let path = entry.path();
             let is_dir = entry
                 .file_type()
                 .map_err(|e| Error::io("cannot read", &path, e))?
                 .is_dir();
             if is_dir {
-                if sweep(&path, &key, keep)? == 0 {
+                if sweep(&path, key, keep)? == 0 {
                     std::fs::remove_dir(&path).map_err(|e| Error::io("cannot remove", &path, e))?;
                     return Ok(true);
                 }
