@@ -24,6 +24,7 @@ pub mod serve;
 pub mod slug;
 pub mod speech;
 pub mod stats;
+pub mod timing;
 
 pub use build::{BuildOptions, BuildReport, build};
 pub use error::{Diagnostic, Error, Result};

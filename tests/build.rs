@@ -68,6 +68,13 @@ fn taxonomy_terms_merge_spellings_and_list_their_pages() {
     let sectors = taxonomies.iter().find(|t| t.id == "sectors").unwrap();
     let term = sectors.terms.iter().find(|t| t.slug == "xay-dung").unwrap();
     assert_eq!((term.name.as_str(), term.count), ("xây dựng", 7));
+    // A term lists its pages newest first, then by source path.
+    let order: Vec<(i64, &str)> = term
+        .pages
+        .iter()
+        .map(|&i| (-loaded.pages[i].sort_date(), loaded.pages[i].rel.as_str()))
+        .collect();
+    assert!(order.is_sorted(), "{order:?}");
     let term = site.read("public/linh-vuc/xay-dung/index.html");
     assert!(
         term.contains("An toàn trên công trình xây dựng")

@@ -138,6 +138,7 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
 
 /// [`load`], reusing what `cache` kept of the previous load and keeping this one's.
 pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
+    let mut stages = crate::timing::Stages::start();
     let root = &opts.root;
     let config = SiteConfig::load(root)?;
     let content = root.join("content");
@@ -152,6 +153,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         collect_static(root, dir, &mut found);
     }
     let mut diags = std::mem::take(&mut found.problems);
+    stages.lap("find sources");
 
     let mut sections = load_sections(root, &found, &mut diags);
     let texts: Vec<(PathBuf, std::result::Result<String, Box<Diagnostic>>)> = found
@@ -206,6 +208,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         }
     }
     drop(old);
+    stages.lap("read and parse pages");
     diags.extend(validate::unique_urls(&pages, &sections));
     let data = load_data(root, &found.data, &mut diags);
 
@@ -236,6 +239,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let mut pages = keep;
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
+    stages.lap("links and publication");
     let raw_html = config.markdown.raw_html;
     let render_context = if keep_cache {
         let mut targets: Vec<(&String, String)> =
@@ -296,6 +300,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         diags.extend(r.diagnostics);
     }
     diags.extend(validate::anchors(&pages, &anchors));
+    stages.lap("markdown");
 
     assign_to_sections(&mut sections, &pages);
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);

@@ -8,7 +8,7 @@ pub mod filters;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -54,78 +54,97 @@ pub struct Term {
 }
 
 /// Terms whose names fold to the same slug are one term, named as most pages write it.
+/// A term's pages are newest first (then by source path).
 pub fn taxonomies(site: &Site) -> Vec<Taxonomy> {
+    // Pages newest first: walking them in this order lists each term's pages sorted.
+    let mut order: Vec<(i64, usize)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.sort_date(), i))
+        .collect();
+    order.par_sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| site.pages[a.1].rel.cmp(&site.pages[b.1].rel))
+    });
     let t = &site.config.taxonomies;
-    let mut out = Vec::new();
-    for (id, name) in [
+    [
         ("sectors", &t.sectors),
         ("audiences", &t.audiences),
         ("wards", &t.wards),
-    ] {
-        let path = taxonomy_path(name);
-        let mut by_slug: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
-        for (i, page) in site.pages.iter().enumerate() {
-            let names: Vec<String> = match id {
-                "sectors" => page.meta.sectors.clone(),
-                "audiences" => page.meta.audiences.clone(),
-                _ => page
-                    .ward_slugs()
-                    .into_iter()
-                    .filter_map(|s| site.config.ward(s))
-                    .map(|w| w.name.clone())
-                    .collect(),
-            };
-            for n in names {
-                let slug = if id == "wards" {
+    ]
+    .into_par_iter()
+    .map(|(id, name)| taxonomy(site, &order, id, name))
+    .collect()
+}
+
+fn taxonomy(site: &Site, order: &[(i64, usize)], id: &'static str, name: &str) -> Taxonomy {
+    let path = taxonomy_path(name);
+    // A term's spellings (with how many pages use each) and pages, by slug.
+    type Found<'s> = (BTreeMap<&'s str, usize>, Vec<usize>);
+    let mut by_slug: BTreeMap<String, Found> = BTreeMap::new();
+    // Slugs of the names seen so far: a few distinct names among many pages.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
+    for &(_, i) in order {
+        let page = &site.pages[i];
+        let names: Vec<&str> = match id {
+            "sectors" => page.meta.sectors.iter().map(String::as_str).collect(),
+            "audiences" => page.meta.audiences.iter().map(String::as_str).collect(),
+            _ => page
+                .ward_slugs()
+                .into_iter()
+                .filter_map(|s| site.config.ward(s))
+                .map(|w| w.name.as_str())
+                .collect(),
+        };
+        for n in names {
+            let slug = slugs.entry(n).or_insert_with(|| {
+                if id == "wards" {
                     site.config
                         .wards
                         .iter()
                         .find(|w| w.name == n)
-                        .map_or_else(|| slugify(&n), |w| w.slug.clone())
+                        .map_or_else(|| slugify(n), |w| w.slug.clone())
                 } else {
-                    slugify(&n)
-                };
-                if slug.is_empty() {
-                    continue;
+                    slugify(n)
                 }
-                let entry = by_slug.entry(slug).or_default();
-                *entry.0.entry(n).or_default() += 1;
-                if entry.1.last() != Some(&i) {
-                    entry.1.push(i);
-                }
+            });
+            if slug.is_empty() {
+                continue;
+            }
+            let entry = match by_slug.get_mut(slug.as_str()) {
+                Some(e) => e,
+                None => by_slug.entry(slug.clone()).or_default(),
+            };
+            *entry.0.entry(n).or_default() += 1;
+            if entry.1.last() != Some(&i) {
+                entry.1.push(i);
             }
         }
-        let terms = by_slug
-            .into_iter()
-            .map(|(slug, (spellings, mut pages))| {
-                let name = spellings
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(n, _)| n.clone())
-                    .unwrap_or_default();
-                pages.sort_by(|&a, &b| {
-                    site.pages[b]
-                        .sort_date()
-                        .cmp(&site.pages[a].sort_date())
-                        .then(site.pages[a].rel.cmp(&site.pages[b].rel))
-                });
-                Term {
-                    path: format!("{path}{slug}/"),
-                    count: pages.len(),
-                    name,
-                    slug,
-                    pages,
-                }
-            })
-            .collect();
-        out.push(Taxonomy {
-            id,
-            name: name.clone(),
-            path,
-            terms,
-        });
     }
-    out
+    let terms = by_slug
+        .into_iter()
+        .map(|(slug, (spellings, pages))| {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(n, _)| (*n).to_owned())
+                .unwrap_or_default();
+            Term {
+                path: format!("{path}{slug}/"),
+                count: pages.len(),
+                name,
+                slug,
+                pages,
+            }
+        })
+        .collect();
+    Taxonomy {
+        id,
+        name: name.to_owned(),
+        path,
+        terms,
+    }
 }
 
 /// One output file to produce.
@@ -185,6 +204,7 @@ pub type Written = Vec<String>;
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site) -> Result<Renderer<'a>> {
+        let mut stages = crate::timing::Stages::start();
         let theme = Theme::load(&site.root, &site.config.theme)?;
         let mut tera = Tera::new();
         filters::register(&mut tera);
@@ -209,10 +229,15 @@ impl<'a> Renderer<'a> {
         if !missing.is_empty() {
             return Err(Error::Content(missing));
         }
+        stages.lap("templates");
         let taxonomies = taxonomies(site);
+        stages.lap("taxonomies");
         let broadcasts = crate::broadcast::Broadcasts::new(site);
         let last = site.today.add_days(crate::broadcast::DAYS_AHEAD - 1);
         let bulletins = broadcasts.bulletins(site.today, last);
+        stages.lap("bulletins");
+        let summaries = views::summaries(site);
+        stages.lap("summaries");
         let mut renderer = Renderer {
             site,
             tera,
@@ -220,10 +245,11 @@ impl<'a> Renderer<'a> {
             taxonomies,
             broadcasts,
             bulletins,
-            summaries: views::summaries(site),
+            summaries,
             neighbours: neighbours(site),
         };
         renderer.set_globals();
+        stages.lap("neighbours, globals");
         Ok(renderer)
     }
 
@@ -369,6 +395,7 @@ impl<'a> Renderer<'a> {
     /// Render every file into `sink`. Returns the paths written, sorted, or every
     /// template error found.
     pub fn render(&self, sink: &dyn Sink) -> Result<Written> {
+        let mut stages = crate::timing::Stages::start();
         let jobs = self.jobs();
         let results: Vec<Result<String>> = jobs.par_iter().map(|job| self.run(job, sink)).collect();
         let mut written = Vec::with_capacity(results.len() + 64);
@@ -384,7 +411,9 @@ impl<'a> Renderer<'a> {
             errors.truncate(20);
             return Err(Error::Content(errors));
         }
+        stages.lap("pages and lists");
         written.extend(self.extras(sink)?);
+        stages.lap("feeds, sitemap, search, static files");
         written.sort();
         Ok(written)
     }

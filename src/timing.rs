@@ -1,0 +1,26 @@
+//! Stage timings for `--verbose`: one debug line per stage of a build.
+
+use std::time::Instant;
+
+/// Times consecutive stages; each [`Stages::lap`] logs the time since the last one.
+pub struct Stages {
+    last: Instant,
+}
+
+impl Stages {
+    pub fn start() -> Stages {
+        Stages {
+            last: Instant::now(),
+        }
+    }
+
+    /// Log how long `stage` took (since the previous lap or the start).
+    pub fn lap(&mut self, stage: &str) {
+        let now = Instant::now();
+        log::debug!(
+            "  {stage}: {} ms",
+            now.duration_since(self.last).as_millis()
+        );
+        self.last = now;
+    }
+}
