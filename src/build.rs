@@ -1,11 +1,13 @@
 //! `loa build`: load the site, render it into the staging folder, swap it in.
 
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 use std::time::Instant;
 
 use crate::content::{self, LoadOptions, Site};
 use crate::date::Date;
-use crate::error::{Diagnostic, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::output::{self, DirSink, Sink};
 use crate::render::Renderer;
 
@@ -84,8 +86,6 @@ const INPUTS: &[&str] = &["site.toml", "content", "static", "assets", "themes"];
 /// and reports it), and on systems without inodes.
 #[cfg(unix)]
 pub fn fingerprint(opts: &BuildOptions, output: &std::path::Path) -> Option<u128> {
-    use std::fmt::Write as _;
-    use std::os::unix::fs::MetadataExt;
     let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
     let mut text = format!(
         "loa {} {} {:?}\n{:?}\n",
@@ -93,37 +93,82 @@ pub fn fingerprint(opts: &BuildOptions, output: &std::path::Path) -> Option<u128
         exe.len(),
         exe.modified().ok()?,
         (opts.today.to_string(), opts.drafts, &opts.base_url, output),
-    );
+    )
+    .into_bytes();
     let mut files = Vec::new();
     for name in INPUTS {
         let path = opts.root.join(name);
-        if !path.exists() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&path).follow_links(true) {
-            let entry = entry.ok()?;
-            if entry.file_type().is_file() {
-                let m = entry.metadata().ok()?;
-                files.push((
-                    entry.into_path(),
-                    [
-                        m.len() as i64,
-                        m.mtime(),
-                        m.mtime_nsec(),
-                        m.ctime(),
-                        m.ctime_nsec(),
-                    ],
-                    (m.dev(), m.ino()),
-                ));
-            }
+        if let Ok(meta) = std::fs::metadata(&path) {
+            files.extend(fingerprint_entry(&path, name.into(), &meta, &[])?);
         }
     }
-    files.sort();
-    for (path, times, id) in &files {
-        let path = path.strip_prefix(&opts.root).unwrap_or(path);
-        let _ = writeln!(text, "{path:?} {times:?} {id:?}");
+    files.par_sort_unstable();
+    for (path, record) in &files {
+        text.extend_from_slice(path);
+        text.push(0);
+        text.extend_from_slice(record);
     }
-    Some(output::content_hash(text.as_bytes()))
+    Some(output::content_hash(&text))
+}
+
+/// One input as the fingerprint hashes it: its path under the site's folder, and its
+/// size, modification and change times, device and inode.
+#[cfg(unix)]
+type InputRecord = (Vec<u8>, [u8; 56]);
+
+/// The records of `path`: a file, or a folder and everything in it (links followed,
+/// files in parallel). `None` if anything cannot be read or a link loops.
+#[cfg(unix)]
+fn fingerprint_entry(
+    path: &std::path::Path,
+    relative: std::path::PathBuf,
+    meta: &std::fs::Metadata,
+    ancestors: &[(u64, u64)],
+) -> Option<Vec<InputRecord>> {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::MetadataExt;
+    if meta.is_file() {
+        let mut record = [0u8; 56];
+        let numbers = [
+            meta.len() as i64,
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+            meta.dev() as i64,
+            meta.ino() as i64,
+        ];
+        for (chunk, n) in record.chunks_exact_mut(8).zip(numbers) {
+            chunk.copy_from_slice(&n.to_le_bytes());
+        }
+        return Some(vec![(relative.as_os_str().as_bytes().to_vec(), record)]);
+    }
+    if !meta.is_dir() {
+        return Some(Vec::new());
+    }
+    let id = (meta.dev(), meta.ino());
+    if ancestors.contains(&id) {
+        return None;
+    }
+    let ancestors = [ancestors, &[id]].concat();
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(path)
+        .ok()?
+        .collect::<std::io::Result<_>>()
+        .ok()?;
+    let nested: Option<Vec<Vec<InputRecord>>> = entries
+        .par_iter()
+        .with_min_len(64)
+        .map(|entry| {
+            // Links are followed, as the build reads through them.
+            let meta = match entry.file_type().ok()? {
+                t if t.is_symlink() => std::fs::metadata(entry.path()).ok()?,
+                _ => entry.metadata().ok()?,
+            };
+            let child = relative.join(entry.file_name());
+            fingerprint_entry(&entry.path(), child, &meta, &ancestors)
+        })
+        .collect();
+    Some(nested?.into_iter().flatten().collect())
 }
 
 #[cfg(not(unix))]
@@ -136,6 +181,7 @@ pub fn fingerprint(_opts: &BuildOptions, _output: &std::path::Path) -> Option<u1
 /// nothing, and its output is untouched, there is nothing to do.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
+    let mut stages = crate::timing::Stages::start();
     let config = crate::config::SiteConfig::load(&opts.root).ok();
     let planned = config.map(|c| {
         opts.output
@@ -143,6 +189,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             .unwrap_or_else(|| opts.root.join(&c.output_dir))
     });
     let fingerprint = planned.as_deref().and_then(|out| fingerprint(opts, out));
+    stages.lap("fingerprint");
     if let (Some(output), Some(fp)) = (&planned, fingerprint)
         && let Some(stamp) = output::unchanged(output, fp)
     {
@@ -157,37 +204,87 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
     let mut site = load_site(opts)?;
     release_bodies(&mut site);
+    stages.lap("load");
     let output = opts
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
     output::check_output_dir(&output, &opts.root)?;
-    let renderer = Renderer::new(&site)?;
-    let staging = output::prepare(&output)?;
-    // A failed render leaves no half-written staging folder behind.
-    let sink = DirSink::staging(&staging);
-    let written = renderer.render(&sink).inspect_err(|_| {
-        let _ = std::fs::remove_dir_all(&staging.dir);
-    })?;
-    let listing = sink.into_listing();
-    let mut warnings = site.warnings.clone();
-    warnings.extend(renderer.warnings());
+    let pages = site.pages.len();
+    // The site is rendered on a thread of its own, which frees it after handing back
+    // what the swap needs: freeing a large site takes a while (0.3 s at 50,000 pages),
+    // and the command can report and exit meanwhile.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let render_output = output.clone();
+    std::thread::spawn(move || {
+        let rendered = render_into_staging(&site, &render_output, stages);
+        let _ = sender.send(rendered);
+        drop(site);
+    });
+    let Rendered {
+        staging,
+        written,
+        listing,
+        warnings,
+        mut stages,
+    } = receiver.recv().map_err(|_| {
+        Error::Usage("the build stopped unexpectedly while rendering; please run it again".into())
+    })??;
     // A build with warnings is never skipped: they are reported every time.
     let stamp = fingerprint
         .filter(|_| warnings.is_empty() && planned.as_ref() == Some(&output))
         .map(|fingerprint| output::Stamp {
             fingerprint,
-            pages: site.pages.len(),
+            pages,
             files: written.len(),
         });
     output::finish(staging, &output, &written, listing, stamp)?;
+    stages.lap("finish");
     Ok(BuildReport {
-        pages: site.pages.len(),
+        pages,
         files: written.len(),
         output,
         warnings,
         millis: started.elapsed().as_millis(),
         unchanged: false,
+    })
+}
+
+/// What rendering a site into the staging folder leaves for the swap.
+struct Rendered {
+    staging: output::Staging,
+    written: Vec<String>,
+    listing: output::Listing,
+    warnings: Vec<Diagnostic>,
+    stages: crate::timing::Stages,
+}
+
+/// Render `site` into the staging folder of `output`. On a template error nothing is
+/// touched; on a failed render the staging folder is removed.
+fn render_into_staging(
+    site: &Site,
+    output: &std::path::Path,
+    mut stages: crate::timing::Stages,
+) -> Result<Rendered> {
+    let renderer = Renderer::new(site)?;
+    stages.lap("prepare templates, taxonomies, bulletins");
+    let staging = output::prepare(output)?;
+    stages.lap("prepare staging folder");
+    // A failed render leaves no half-written staging folder behind.
+    let sink = DirSink::staging(&staging);
+    let written = renderer.render(&sink).inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staging.dir);
+    })?;
+    stages.lap("render and write");
+    let listing = sink.into_listing();
+    let mut warnings = site.warnings.clone();
+    warnings.extend(renderer.warnings());
+    Ok(Rendered {
+        staging,
+        written,
+        listing,
+        warnings,
+        stages,
     })
 }
 
