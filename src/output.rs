@@ -313,14 +313,23 @@ impl Listings {
                 .iter()
                 .filter(|(p, _)| !p.contains(['\n', '\r']))
                 .collect();
-            paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            for (p, e) in paths {
-                let _ = writeln!(
-                    text,
-                    "{:032x} {} {} {} {} {p}",
-                    e.hash, e.len, e.mtime, e.mtime_nsec, e.ino
-                );
-            }
+            paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+            // Lines formatted in parallel runs: 76,000 of them at 50,000 pages.
+            let runs: Vec<String> = paths
+                .par_chunks(4096)
+                .map(|run| {
+                    let mut lines = String::with_capacity(run.len() * 96);
+                    for (p, e) in run {
+                        let _ = writeln!(
+                            lines,
+                            "{:032x} {} {} {} {} {p}",
+                            e.hash, e.len, e.mtime, e.mtime_nsec, e.ino
+                        );
+                    }
+                    lines
+                })
+                .collect();
+            text.extend(runs);
         }
         let temp = path.with_extension("loa-files-new");
         std::fs::write(&temp, text).map_err(|e| Error::io("cannot write", &temp, e))?;
