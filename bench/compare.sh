@@ -10,7 +10,9 @@
 # (the working tree; with --rev, that commit, exported with `git archive` into the
 # cache folder and built there; --loa names a ready binary instead), then:
 #
-#   cold  N rounds; each round is one hyperfine invocation with both commands
+#   cold  N rounds, after reading both corpora once (so no round reads its sources
+#         from disk and the others from the page cache); each round is one
+#         hyperfine invocation with both commands
 #         (--runs 1), so loa and hugo alternate run by run; the order flips every
 #         round. --prepare removes the output first (loa: public/, its staging
 #         folders .public.loa-next and .public.loa-prev and their listing
@@ -198,6 +200,12 @@ for n in $sizes; do
     hugo_cmd="hugo --quiet --source $H --destination $H/public"
     loa_clean=$(clean_cmd "$L/public" "$L/.public.loa-next" "$L/.public.loa-prev" "$L/.public.loa-files")
     hugo_clean=$(clean_cmd "$H/public" "$H/resources")
+
+    # Both corpora (and both programs) into the page cache first: otherwise the first
+    # round alone reads its sources from the virtual disk (at 50,000 pages, 225 MB per
+    # corpus, after the previous sizes' outputs pushed them out of memory).
+    cat "$loa" "$(command -v hugo)" >/dev/null
+    find "$L/content" "$H/content" -type f -exec cat {} + >/dev/null
 
     echo "== $n pages: $rounds cold rounds, loa and hugo alternating" >&2
     for r in $(seq 1 "$rounds"); do

@@ -211,14 +211,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
     output::check_output_dir(&output, &opts.root)?;
     let pages = site.pages.len();
-    // The site is rendered on a thread of its own, which frees it after handing back
-    // what the swap needs: freeing a large site takes a while (0.3 s at 50,000 pages),
-    // and the command can report and exit meanwhile.
+    // The site is rendered on a thread of its own, which frees it once this function
+    // has returned (when `built` is dropped): freeing a large site takes a while (0.3 s
+    // at 50,000 pages), and the command can report and exit meanwhile.
     let (sender, receiver) = std::sync::mpsc::channel();
+    let (built, wait_for_build) = std::sync::mpsc::channel::<()>();
     let render_output = output.clone();
     std::thread::spawn(move || {
         let rendered = render_into_staging(&site, &render_output, stages);
         let _ = sender.send(rendered);
+        let _ = wait_for_build.recv();
         drop(site);
     });
     let Rendered {
@@ -240,6 +242,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         });
     output::finish(staging, &output, &written, listing, stamp)?;
     stages.lap("finish");
+    drop(built);
     Ok(BuildReport {
         pages,
         files: written.len(),
