@@ -249,7 +249,6 @@ for n in $sizes; do
     sh -c "$loa_clean"
     sh -c "$hugo_clean"
 done
-empty_trash
 
 python3 - "$json_dir" $sizes <<'EOF'
 import json, os, statistics, sys
@@ -258,13 +257,14 @@ d, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]
 med = statistics.median
 
 def rows(n):
-    wall, cpu, paired = {}, {}, []
+    wall, cpu, paired, split = {}, {}, [], {}
     r = 1
     while os.path.exists(f"{d}/{n}-cold-{r}.json"):
         res = {x["command"]: x for x in json.load(open(f"{d}/{n}-cold-{r}.json"))["results"]}
         for name, x in res.items():
             wall.setdefault(name, []).append(x["median"])
             cpu.setdefault(name, []).append(x["user"] + x["system"])
+            split.setdefault(name, []).append((x["user"], x["system"]))
         paired.append(res["loa-cold"]["median"] / res["hugo-cold"]["median"])
         r += 1
     w = json.load(open(f"{d}/{n}-warm.json"))["results"][0]
@@ -278,13 +278,14 @@ def rows(n):
         name, kb = line.split()
         mem[name] = max(mem.get(name, 0), int(kb))
     files = {t: open(f"{d}/{n}-{t}-files").read().strip() for t in ("loa", "hugo")}
-    return wall, cpu, paired, mem, files
+    return wall, cpu, paired, mem, files, split
 
 print("| pages | case | tool | wall median (s) | wall min–max (s) | CPU user+sys (s) | peak RSS (MB) | runs | files |")
 print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-summary = []
+summary, splits = [], {}
 for n in sizes:
-    wall, cpu, paired, mem, files = rows(n)
+    wall, cpu, paired, mem, files, split = rows(n)
+    splits[n] = split["loa-cold"]
     for name in ("loa-cold", "hugo-cold", "loa-warm", "loa-edit"):
         tool, case = name.split("-")
         t = wall[name]
@@ -301,5 +302,11 @@ cold = {n: t for n, _, _, _, t in summary}
 if 10000 in cold and 50000 in cold:
     print()
     print(f"Scaling: loa cold 50,000 / 10,000 = {cold[50000] / cold[10000]:.2f} (target ≤ 5.5)")
+    user = {n: med(u for u, _ in splits[n]) for n in (10000, 50000)}
+    system = {n: med(s for _, s in splits[n]) for n in (10000, 50000)}
+    print(f"(loa cold, medians: user {user[10000]:.2f} s to {user[50000]:.2f} s, "
+          f"×{user[50000] / user[10000]:.2f}; system {system[10000]:.2f} s to "
+          f"{system[50000]:.2f} s, ×{system[50000] / system[10000]:.2f})")
 EOF
 echo "raw hyperfine JSON and memory figures: $json_dir" >&2
+empty_trash
