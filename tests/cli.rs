@@ -125,3 +125,32 @@ fn check_reports_nothing_on_a_clean_site_and_json_parses() {
     assert!(v.as_array().is_some());
     assert!(!site.exists("public"), "check never writes");
 }
+
+#[test]
+fn verbose_build_says_how_long_each_stage_took_and_quiet_says_nothing() {
+    let site = Site::fixture("build/basic");
+    let out = site.loa(&["build", "-v", "--today", "2025-06-15"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for stage in [
+        "fingerprint",
+        "read and parse pages",
+        "markdown",
+        "render and write",
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{stage}:")))
+            .unwrap_or_else(|| panic!("no timing of {stage:?} in:\n{err}"));
+        assert!(line.trim_end().ends_with(" ms"), "{line}");
+    }
+    site.write(
+        "content/tin-tuc/bai-1.md",
+        &site
+            .read("content/tin-tuc/bai-1.md")
+            .replace("Bài số 1", "Bài số một"),
+    );
+    let out = site.loa(&["build", "-q", "--today", "2025-06-15"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "quiet");
+}
