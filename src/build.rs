@@ -1,9 +1,9 @@
 //! `loa build`: load the site, render it into the staging folder, swap it in.
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use rayon::prelude::*;
-use std::time::Instant;
 
 use crate::content::{self, LoadOptions, Site};
 use crate::date::Date;
