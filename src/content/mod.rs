@@ -138,7 +138,7 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
 
 /// [`load`], reusing what `cache` kept of the previous load and keeping this one's.
 pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
-    let mut stages = crate::timing::Stages::start();
+    let mut stages = crate::timing::Stages::parts();
     let root = &opts.root;
     let config = SiteConfig::load(root)?;
     let content = root.join("content");

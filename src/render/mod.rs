@@ -204,7 +204,6 @@ pub type Written = Vec<String>;
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site) -> Result<Renderer<'a>> {
-        let mut stages = crate::timing::Stages::start();
         let theme = Theme::load(&site.root, &site.config.theme)?;
         let mut tera = Tera::new();
         filters::register(&mut tera);
@@ -229,15 +228,10 @@ impl<'a> Renderer<'a> {
         if !missing.is_empty() {
             return Err(Error::Content(missing));
         }
-        stages.lap("templates");
         let taxonomies = taxonomies(site);
-        stages.lap("taxonomies");
         let broadcasts = crate::broadcast::Broadcasts::new(site);
         let last = site.today.add_days(crate::broadcast::DAYS_AHEAD - 1);
         let bulletins = broadcasts.bulletins(site.today, last);
-        stages.lap("bulletins");
-        let summaries = views::summaries(site);
-        stages.lap("summaries");
         let mut renderer = Renderer {
             site,
             tera,
@@ -245,11 +239,10 @@ impl<'a> Renderer<'a> {
             taxonomies,
             broadcasts,
             bulletins,
-            summaries,
+            summaries: views::summaries(site),
             neighbours: neighbours(site),
         };
         renderer.set_globals();
-        stages.lap("neighbours, globals");
         Ok(renderer)
     }
 
@@ -395,7 +388,7 @@ impl<'a> Renderer<'a> {
     /// Render every file into `sink`. Returns the paths written, sorted, or every
     /// template error found.
     pub fn render(&self, sink: &dyn Sink) -> Result<Written> {
-        let mut stages = crate::timing::Stages::start();
+        let mut stages = crate::timing::Stages::parts();
         let jobs = self.jobs();
         let results: Vec<Result<String>> = jobs.par_iter().map(|job| self.run(job, sink)).collect();
         let mut written = Vec::with_capacity(results.len() + 64);
