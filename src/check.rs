@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::build::{BuildOptions, load_site};
-use crate::content::front_matter::{locate, locate_value};
-use crate::content::{Page, Site, asset_url, normalize_alias};
+use crate::content::front_matter::{self, locate, locate_value};
+use crate::content::kind::{KindFields, SubjectType};
+use crate::content::{Page, Site, asset_url, masked_name, normalize_alias, privacy};
 use crate::error::{Diagnostic, Edge, Error, Lang, Location, Message, Result};
 use crate::markdown::references;
 use crate::output::MemorySink;
@@ -90,7 +91,9 @@ pub fn lint(site: &Site, files: &Files) -> Vec<Diagnostic> {
         out.extend(front_matter_files(site, page, files));
         out.extend(body_references(site, page, files));
         out.extend(broadcast_window(page));
+        out.extend(personal_data(site, page));
     }
+    out.extend(site.retired.iter().cloned());
     out.extend(similar_terms(site));
     out.extend(duplicate_titles(site));
     out.extend(unreachable_pages(site, files));
@@ -287,6 +290,61 @@ fn body_references(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
                 Message::BrokenUrl { url: link.url }
             };
             out.push(quoted(page, Diagnostic::new(message, loc)));
+        }
+    }
+    out
+}
+
+/// What a violation notice says about people besides its masked subject: other names
+/// (a witness, a worker), and an individual's address or landline number. Read from the
+/// file as written, so that positions are the user's own (the page holds masked text).
+fn personal_data(site: &Site, page: &Page) -> Vec<Diagnostic> {
+    let KindFields::Violation(v) = &page.fields else {
+        return Vec::new();
+    };
+    if v.publish_name {
+        return Vec::new();
+    }
+    let Some(text) = std::fs::read(site.root.join(&page.source))
+        .ok()
+        .and_then(|b| crate::content::normalize_text(&b).ok())
+    else {
+        return Vec::new();
+    };
+    let Ok(split) = front_matter::split(&text) else {
+        return Vec::new();
+    };
+    let mask = match front_matter::parse(split.yaml, page.kind) {
+        Ok((_, KindFields::Violation(original))) => masked_name(&original)
+            .ok()
+            .flatten()
+            .and_then(privacy::Mask::new),
+        _ => None,
+    };
+    let places: Vec<String> = site.config.wards.iter().map(|w| w.name.clone()).collect();
+    let about_a_person = matches!(
+        v.subject_type,
+        Some(SubjectType::Individual | SubjectType::Household)
+    );
+    let mut out = Vec::new();
+    for (part, first_line) in [(split.yaml, split.yaml_line), (split.body, split.body_line)] {
+        let names = privacy::names_in(part, &places)
+            .into_iter()
+            // The subject's own name is masked on every output.
+            .filter(|(_, name)| mask.as_ref().is_none_or(|m| m.apply(name, false).is_none()))
+            .map(|(at, name)| (at, Message::OtherPersonInNotice { name }));
+        let mut found: Vec<(usize, Message)> = names.collect();
+        if about_a_person {
+            let details = privacy::addresses_in(part)
+                .into_iter()
+                .chain(privacy::landlines_in(part));
+            found
+                .extend(details.map(|(at, found)| (at, Message::PersonalDetailInNotice { found })));
+        }
+        for (at, message) in found {
+            let (line, column) = crate::config::line_col(part, at);
+            let at = Location::new(&page.source, first_line + line - 1, column);
+            out.push(Diagnostic::new(message, Some(at)));
         }
     }
     out

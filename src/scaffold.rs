@@ -38,7 +38,7 @@ pub fn front_matter_for(kind: Kind, title: &str, today: Date) -> String {
             "broadcast:\n  from: {today}\n  until: {end}\n  wards: all\n  priority: thong-thuong\n"
         ),
         Kind::Violation => format!(
-            "subject: \"\"\nsubject_type: organization\ndecision_no: \"\"\ndecision_date: {today}\nissuer: \"\"\nviolations:\n  - description: \"\"\n    legal_basis: \"\"\n    fine: 0\ntotal_fine: 0\nstatus: xu-phat-hanh-chinh\nremedy: \"\"\n"
+            "subject: \"\"\n# Cá nhân: để nguyên individual, cổng thông tin chỉ hiện chữ cái đầu của tên (N.V.H.).\n# Doanh nghiệp, tổ chức: đổi thành organization. Hộ kinh doanh mang tên chủ hộ: household.\nsubject_type: individual\ndecision_no: \"\"\ndecision_date: {today}\nissuer: \"\"\nviolations:\n  - description: \"\"\n    legal_basis: \"\"\n    fine: 0\ntotal_fine: 0\nstatus: xu-phat-hanh-chinh\nremedy: \"\"\n"
         ),
     };
     fm.push_str(&own);
@@ -118,7 +118,7 @@ fn section_kind(dir: &Path) -> Kind {
 const INIT_FILES: &[(&str, &str)] = &[
     (
         "site.toml",
-        "title = \"Cổng thông tin an toàn, vệ sinh lao động\"\nbase_url = \"https://example.gov.vn\"\nlanguage = \"vi\"\n\n[organization]\nname = \"Phòng Văn hóa - Thông tin\"\nhotline = \"\"\n\n[[wards]]\nslug = \"phuong-mot\"\nname = \"Phường Một\"\n",
+        "title = \"Cổng thông tin an toàn, vệ sinh lao động\"\nbase_url = \"https://example.gov.vn\"\nlanguage = \"vi\"\n\n[organization]\nname = \"Phòng Văn hóa - Thông tin\"\nhotline = \"\"\n\n[[wards]]\nslug = \"phuong-mot\"\nname = \"Phường Một\"\n\n# Thông báo xử lý vi phạm tự gỡ khỏi cổng thông tin, tìm kiếm và bản tin sau số tháng này,\n# tính từ ngày ra quyết định (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).\n[kinds.violation]\nretention_months = 12\n",
     ),
     (
         "content/_index.md",

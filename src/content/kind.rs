@@ -84,6 +84,9 @@ pub enum Channel {
 pub enum SubjectType {
     Organization,
     Individual,
+    /// A household business (hộ kinh doanh), usually named after its owner: the owner's
+    /// name is masked like an individual's.
+    Household,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

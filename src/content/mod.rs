@@ -6,6 +6,7 @@ pub(crate) mod cache;
 pub mod front_matter;
 pub mod kind;
 pub mod page;
+pub(crate) mod privacy;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};
@@ -24,6 +25,7 @@ pub use cache::{LoadCache, Reuse};
 use front_matter::{SectionMatter, SplitError};
 pub use kind::Kind;
 pub use page::{Page, Section};
+pub(crate) use validate::masked_name;
 pub use validate::{action_month_period, asset_url, missing_templates, normalize_alias};
 
 /// How this run loads the site (not part of the site's configuration).
@@ -57,6 +59,9 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// Violation notices that have left every output by retention on the build date:
+    /// `loa check` lists them (W032); a build does not repeat them every time.
+    pub retired: Vec<Diagnostic>,
 }
 
 impl Site {
@@ -216,8 +221,24 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let retention = config.kinds.violation.retention_months;
     let mut links: HashMap<String, LinkTarget> = HashMap::with_capacity(pages.len());
     let mut keep = Vec::with_capacity(pages.len());
+    let mut retired = Vec::new();
     for page in pages {
         let published = validate::is_published(&page, opts.today, opts.drafts, retention);
+        if let Some(day) = validate::retired_on(&page, retention)
+            && day <= opts.today
+            && validate::is_published(&page, opts.today, opts.drafts, None)
+        {
+            let months = retention.unwrap_or_default();
+            let line = front_matter::locate(&page.front_matter, &["decision_date"])
+                .map_or(1, |(l, _)| l + 1);
+            retired.push(Diagnostic::new(
+                Message::NoticeRetired {
+                    since: day.to_string(),
+                    months,
+                },
+                Some(Location::new(&page.source, line, 1)),
+            ));
+        }
         let target = if published {
             LinkTarget::Published(page.path.clone())
         } else {
@@ -320,6 +341,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         data,
         static_files: found.statics,
         warnings,
+        retired,
     })
 }
 

@@ -11,6 +11,7 @@ use super::front_matter::{
 };
 use super::kind::*;
 use super::page::{Page, Section};
+use super::privacy::{self, Mask, Reading};
 use crate::config::SiteConfig;
 use crate::date::Date;
 use crate::error::{Choice, Diagnostic, Location, Message, PersonalNumber, serde_message};
@@ -171,6 +172,32 @@ pub fn page(
     };
     check_common(&mut c, &meta, config);
     check_kind(&mut c, kind, &meta, &fields, split.body, config);
+    let mask = match &fields {
+        KindFields::Violation(v) => check_privacy(&mut c, v, &meta),
+        _ => None,
+    };
+    if !c.out.is_empty() {
+        return Err(c.out);
+    }
+    // An individual's name leaves the page's text here, before anything reads it: every
+    // output is made from what follows.
+    let (yaml, body, meta, fields, title) = match &mask {
+        None => (
+            split.yaml.to_owned(),
+            split.body.to_owned(),
+            meta,
+            fields,
+            title,
+        ),
+        Some(m) => {
+            let yaml = m.apply(split.yaml, false).unwrap_or(split.yaml.to_owned());
+            let body = m.apply(split.body, false).unwrap_or(split.body.to_owned());
+            let (meta, fields) =
+                front_matter::parse(&yaml, kind).map_err(|e| vec![yaml_error(path, split, e)])?;
+            let title = meta.title.as_deref().unwrap_or_default().trim().to_owned();
+            (yaml, body, meta, fields, title)
+        }
+    };
     let stem = rel
         .rsplit('/')
         .next()
@@ -185,20 +212,19 @@ pub fn page(
     } else {
         slug
     };
+    // The file's name and a hand-written slug may hold the name too.
+    let slug = match &mask {
+        Some(m) => m.apply(&slug, true).map_or(slug, |s| slugify(&s)),
+        None => slug,
+    };
     let dir = section.path.as_str();
     let path_url = format!("{dir}{slug}/");
     if !c.out.is_empty() {
         return Err(c.out);
     }
     let mut meta = meta;
-    let mut fields = fields;
-    let mut title = title;
-    let mut body = split.body.to_owned();
     if let Some(img) = &mut meta.image {
         *img = asset_url(img);
-    }
-    if let KindFields::Violation(v) = &mut fields {
-        mask_individual(v, &mut title, &mut meta, &mut body);
     }
     Ok(Page {
         source: path.to_path_buf(),
@@ -212,7 +238,7 @@ pub fn page(
         path: path_url,
         body,
         body_line: split.body_line,
-        front_matter: split.yaml.to_owned(),
+        front_matter: yaml,
         content: String::new(),
         toc: Vec::new(),
         summary: String::new(),
@@ -232,38 +258,62 @@ pub fn asset_url(path: &str) -> String {
     }
 }
 
-/// Initials of a person's name: "Nguyễn Văn Ví Dụ" -> "N.V.V.D.".
-pub fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
-        .collect()
+/// What a violation notice must not publish about a person, and the mask that hides
+/// the person's name (`None` when nobody is to be masked).
+fn check_privacy(c: &mut Checker, v: &ViolationFields, meta: &Common) -> Option<Mask> {
+    let name = match masked_name(v) {
+        Ok(name) => name?,
+        Err(refusal) => {
+            let loc = c.at(&["subject_type"]);
+            c.report(*refusal, loc);
+            return None;
+        }
+    };
+    let mask = Mask::new(name)?;
+    for alias in &meta.aliases {
+        if mask.apply(alias, true).is_some() {
+            let loc = c.at_value("aliases", alias);
+            c.report(
+                Message::NameInAlias {
+                    alias: alias.clone(),
+                },
+                loc,
+            );
+        }
+    }
+    Some(mask)
 }
 
-/// An individual named in a violation notice is shown by initials everywhere (page,
-/// lists, feeds, search, broadcasts) unless publication is allowed and justified.
-fn mask_individual(
-    v: &mut ViolationFields,
-    title: &mut String,
-    meta: &mut Common,
-    body: &mut String,
-) {
-    if v.subject_type != Some(SubjectType::Individual) || v.publish_name {
-        return;
+/// The name a notice masks: `Ok(None)` when it names nobody to hide (a body, or a name
+/// published on a legal basis). A subject that reads as a person is never shown in full
+/// by mistake: declared an organization, it is refused (`Err`, E036).
+pub(crate) fn masked_name(v: &ViolationFields) -> Result<Option<&str>, Box<Message>> {
+    let subject = v.subject.as_deref().unwrap_or_default().trim();
+    if subject.is_empty() || v.publish_name {
+        return Ok(None);
     }
-    let Some(name) = v.subject.clone() else {
-        return;
-    };
-    let masked = initials(&name);
-    if name.trim().is_empty() {
-        return;
-    }
-    *title = title.replace(&name, &masked);
-    if let Some(s) = &mut meta.summary {
-        *s = s.replace(&name, &masked);
-    }
-    *body = body.replace(&name, &masked);
-    v.subject = Some(masked);
+    let reading = privacy::read_subject(subject);
+    Ok(Some(match (v.subject_type, reading) {
+        (Some(SubjectType::Organization), Reading::Person(_) | Reading::Household(_)) => {
+            return Err(Box::new(Message::SubjectIsAPerson {
+                subject: subject.to_owned(),
+                household: matches!(reading, Reading::Household(_)),
+            }));
+        }
+        (Some(SubjectType::Organization) | None, Reading::Organization) => return Ok(None),
+        // Without a subject_type (a draft), what the subject reads as decides.
+        (Some(SubjectType::Individual), _) | (None, Reading::Person(_)) => {
+            privacy::name_of(subject)
+        }
+        // A household business is masked when it carries its owner's name.
+        (Some(SubjectType::Household), _) | (None, Reading::Household(_)) => {
+            let owner = privacy::name_of(subject);
+            match privacy::read_subject(owner) {
+                Reading::Person(start) => &owner[start..],
+                _ => return Ok(None),
+            }
+        }
+    }))
 }
 
 fn check_slug(c: &mut Checker, s: &str) -> String {
@@ -628,13 +678,16 @@ pub fn is_published(page: &Page, today: Date, drafts: bool, retention_months: Op
     if m.expiry_date.as_ref().is_some_and(|d| d.date <= today) {
         return false;
     }
-    if let (KindFields::Violation(v), Some(months)) = (&page.fields, retention_months) {
-        let start = v.decision_date.or(page.date());
-        if start.is_some_and(|d| d.add_months(months) <= today) {
-            return false;
-        }
-    }
-    true
+    retired_on(page, retention_months).is_none_or(|d| d > today)
+}
+
+/// The day a violation notice leaves every output: its decision date (or its date)
+/// plus the site's retention period. `None` for other pages, or without retention.
+pub fn retired_on(page: &Page, retention_months: Option<u32>) -> Option<Date> {
+    let (KindFields::Violation(v), Some(months)) = (&page.fields, retention_months) else {
+        return None;
+    };
+    Some(v.decision_date.or(page.date())?.add_months(months))
 }
 
 /// One page per URL: pages, sections and aliases may not claim the same address.
@@ -779,9 +832,7 @@ mod tests {
     }
 
     #[test]
-    fn masks_names_by_initials() {
-        assert_eq!(initials("Nguyễn Văn Ví Dụ"), "N.V.V.D.");
-        assert_eq!(initials("  đỗ   thị an "), "Đ.T.A.");
+    fn makes_asset_urls() {
         assert_eq!(asset_url("anh/a.png"), "/assets/anh/a.png");
         assert_eq!(asset_url("/static/a.png"), "/static/a.png");
     }

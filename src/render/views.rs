@@ -354,6 +354,7 @@ pub fn subject_type_label(t: SubjectType) -> &'static str {
     match t {
         SubjectType::Organization => "Tổ chức",
         SubjectType::Individual => "Cá nhân",
+        SubjectType::Household => "Hộ kinh doanh",
     }
 }
 
