@@ -7,7 +7,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ConfigProblem, Diagnostic, Error, Location, Message, Result, serde_message};
+use crate::error::{
+    Choice, ConfigProblem, Diagnostic, Error, Location, Message, Result, serde_message,
+};
 
 pub const FILE_NAME: &str = "site.toml";
 
@@ -366,6 +368,16 @@ impl SiteConfig {
             if !seen.insert(slot.id.as_str()) {
                 err(&slot.id, ConfigProblem::SlotTwice(slot.id.clone()));
             }
+        }
+        let theme = &self.markdown.highlight_theme;
+        if !crate::markdown::HIGHLIGHT_THEMES.contains(&theme.as_str()) {
+            err(
+                "highlight_theme",
+                ConfigProblem::HighlightTheme {
+                    name: theme.clone(),
+                    hint: Choice::among(theme, &crate::markdown::HIGHLIGHT_THEMES),
+                },
+            );
         }
         for (name, target) in &self.publish {
             let known = ["file://", "sftp://"];

@@ -547,14 +547,17 @@ pub fn highlight_css(theme: &str) -> Option<String> {
     syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
 }
 
-/// The names of the highlight themes that ship with loa.
-pub fn highlight_themes() -> Vec<String> {
-    syntect::highlighting::ThemeSet::load_defaults()
-        .themes
-        .keys()
-        .cloned()
-        .collect()
-}
+/// The names of the highlight themes that ship with loa (syntect's defaults), for
+/// checking `[markdown] highlight_theme` without loading the themes.
+pub const HIGHLIGHT_THEMES: [&str; 7] = [
+    "InspiredGitHub",
+    "Solarized (dark)",
+    "Solarized (light)",
+    "base16-eighties.dark",
+    "base16-mocha.dark",
+    "base16-ocean.dark",
+    "base16-ocean.light",
+];
 
 /// A plain-text summary: the first `words` words of `plain`, with an ellipsis when cut.
 pub fn summarize(plain: &str, words: usize) -> String {
@@ -715,5 +718,17 @@ mod tests {
     fn summarizes_by_words() {
         assert_eq!(summarize("một hai ba", 2), "một hai…");
         assert_eq!(summarize("một hai", 2), "một hai");
+    }
+
+    #[test]
+    fn highlight_theme_names_are_the_shipped_themes() {
+        let shipped: Vec<String> = syntect::highlighting::ThemeSet::load_defaults()
+            .themes
+            .into_keys()
+            .collect();
+        assert_eq!(shipped, HIGHLIGHT_THEMES);
+        for name in HIGHLIGHT_THEMES {
+            assert!(highlight_css(name).is_some(), "{name}");
+        }
     }
 }

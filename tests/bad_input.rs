@@ -119,6 +119,11 @@ const CASES: &[(&str, Expect)] = &[
     ("site-toml-duplicate-ward", Error("E011", "site.toml:5:8")),
     ("site-toml-not-utf8", Error("E002", "site.toml:1:10")),
     ("site-toml-syntax", Error("E010", "site.toml:1:11")),
+    // Issue #16 / #18: an unknown highlight theme built, exit 0, with no syntax CSS.
+    (
+        "site-toml-unknown-highlight-theme",
+        Error("E011", "site.toml:5:1"),
+    ),
     ("slug-absolute", Error("E022", "content/tin-tuc/x.md:3:1")),
     ("slug-dotdot", Error("E022", "content/tin-tuc/x.md:3:1")),
     ("tab-indent", Error("E005", "content/tin-tuc/x.md:4:1")),

@@ -97,6 +97,7 @@ pub enum ConfigProblem {
     AgencyId(String),
     AgencyTwice(String),
     SpeakingRate(u32),
+    HighlightTheme { name: String, hint: Choice },
     SlotTime(String),
     SlotZeroMinutes(String),
     SlotTwice(String),
@@ -1259,6 +1260,14 @@ fn config_texts(l: Lang, p: &ConfigProblem) -> (String, String) {
                 "mỗi khung giờ cần một id riêng",
                 "give each slot its own id"
             ),
+        ),
+        HighlightTheme { name, hint } => (
+            tr!(
+                l,
+                "không có kiểu tô màu mã nguồn \"{name}\" (highlight_theme)",
+                "there is no code highlighting theme \"{name}\" (highlight_theme)"
+            ),
+            choice_help(l, hint, None),
         ),
         PublishTarget(v) => (
             tr!(
