@@ -279,6 +279,14 @@ fn render_into_staging(
         let _ = std::fs::remove_dir_all(&staging.dir);
     })?;
     stages.lap("render and write");
+    // A page that shows a missing image or leads nowhere is not published.
+    let have: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+    let missing = crate::check::missing_references(site, &|key| have.contains(key));
+    if !missing.is_empty() {
+        let _ = std::fs::remove_dir_all(&staging.dir);
+        return Err(Error::Content(missing));
+    }
+    stages.lap("check references");
     let listing = sink.into_listing();
     let mut warnings = site.warnings.clone();
     warnings.extend(renderer.warnings());

@@ -16,7 +16,6 @@ use crate::content::front_matter::{self, locate, locate_value};
 use crate::content::kind::{KindFields, SubjectType};
 use crate::content::{Page, Site, asset_url, masked_name, normalize_alias, privacy};
 use crate::error::{Diagnostic, Edge, Error, Lang, Location, Message, Result};
-use crate::markdown::references;
 use crate::output::MemorySink;
 use crate::render::Renderer;
 
@@ -87,9 +86,10 @@ fn broadcast_warnings(site: &Site) -> Vec<Diagnostic> {
 /// The lints over a loaded site and its rendered files.
 pub fn lint(site: &Site, files: &Files) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let has = |key: &str| files.contains_key(key);
     for page in &site.pages {
-        out.extend(front_matter_files(site, page, files));
-        out.extend(body_references(site, page, files));
+        out.extend(front_matter_files(site, page, &has));
+        out.extend(body_references(site, page, &has));
         out.extend(broadcast_window(page));
         out.extend(personal_data(site, page));
     }
@@ -120,7 +120,8 @@ fn quoted(page: &Page, d: Diagnostic) -> Diagnostic {
 }
 
 /// Where a URL written in a page points inside the site, as an output file path; `None`
-/// for other sites, `mailto:` and the like, and in-page anchors.
+/// for other sites, `mailto:` and the like, in-page anchors, and what is no relative
+/// address at all (a colon in its first segment, RFC 3986 §4.2: `%20javascript:x`).
 fn local_target(site: &Site, base: &str, url: &str) -> Option<String> {
     let url = url.trim();
     let own = site.config.base();
@@ -130,7 +131,13 @@ fn local_target(site: &Site, base: &str, url: &str) -> Option<String> {
         }
         _ => url,
     };
-    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url) {
+    let first_segment = url.split(['/', '?', '#']).next().unwrap_or("");
+    if url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with("//")
+        || has_scheme(url)
+        || first_segment.contains(':')
+    {
         return None;
     }
     let path = url.split(['#', '?']).next().unwrap_or("");
@@ -189,8 +196,52 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn exists(files: &Files, key: &str) -> bool {
-    files.contains_key(key) || files.contains_key(&format!("{key}/index.html"))
+/// Whether the output has a file, given whether it has each path.
+type Has<'a> = &'a dyn Fn(&str) -> bool;
+
+fn exists(has: Has, key: &str) -> bool {
+    has(key) || has(&format!("{key}/index.html"))
+}
+
+/// Images, files and pages a site's pages refer to that its output does not have
+/// (E033, E035, E032): errors a build stops for as `loa check` does. `has` says whether
+/// the output has a path.
+pub(crate) fn missing_references(site: &Site, has: Has) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = site
+        .pages
+        .iter()
+        .flat_map(|page| {
+            let mut d = front_matter_files(site, page, has);
+            d.extend(body_references(site, page, has));
+            d
+        })
+        .filter(Diagnostic::is_error)
+        .collect();
+    quote_missing_lines(&site.root, &mut out);
+    out
+}
+
+/// A file of the site with the same name as a missing one, written another way (upper
+/// or lower case, another folder, without the leading `/`, with `\\`, `.jpg` for
+/// `.png`): its address.
+fn same_name(site: &Site, url: &str) -> Option<String> {
+    let name = percent_decode(url.rsplit(['/', '\\']).next()?).to_lowercase();
+    let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_owned();
+    let names: Vec<(String, &str)> = site
+        .static_files
+        .iter()
+        .map(|f| {
+            (
+                f.dest.rsplit('/').next().unwrap_or("").to_lowercase(),
+                f.dest.as_str(),
+            )
+        })
+        .collect();
+    let found = names.iter().find(|(n, _)| *n == name).or_else(|| {
+        let wanted = stem(&name);
+        names.iter().find(|(n, _)| stem(n) == wanted)
+    });
+    found.map(|(_, dest)| format!("/{dest}"))
 }
 
 /// The source a missing output file would come from, to tell the user where to put it.
@@ -203,7 +254,7 @@ fn expected_source(key: &str) -> PathBuf {
 }
 
 /// `image` and a document's `file` must name files that exist.
-fn front_matter_files(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
+fn front_matter_files(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut wanted: Vec<(&str, String)> = Vec::new();
     if let Some(image) = &page.meta.image {
@@ -218,9 +269,10 @@ fn front_matter_files(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic
         let Some(target) = local_target(site, &page.path, &url) else {
             continue;
         };
-        if !exists(files, &target) {
+        if !exists(has, &target) {
             let d = Diagnostic::new(
                 Message::MissingFile {
+                    similar: same_name(site, &url),
                     url,
                     expected: expected_source(&target),
                 },
@@ -234,10 +286,9 @@ fn front_matter_files(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic
 
 /// Images of the body: present, with alt text. Plain links: to addresses the site has,
 /// and in-page anchors to headings of the page.
-fn body_references(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
-    let (images, links) = references(&page.body, page.body_line);
+fn body_references(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for image in images {
+    for image in page.references.images.iter().cloned() {
         let loc = Some(Location::new(&page.source, image.line, image.column));
         if image.alt.trim().is_empty() {
             let d = Diagnostic::new(
@@ -249,10 +300,11 @@ fn body_references(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
             out.push(quoted(page, d));
         }
         if let Some(target) = local_target(site, &page.path, &image.url)
-            && !exists(files, &target)
+            && !exists(has, &target)
         {
             let d = Diagnostic::new(
                 Message::MissingFile {
+                    similar: same_name(site, &image.url),
                     url: image.url,
                     expected: expected_source(&target),
                 },
@@ -261,7 +313,7 @@ fn body_references(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
             out.push(quoted(page, d));
         }
     }
-    for link in links {
+    for link in page.references.links.iter().cloned() {
         let loc = Some(Location::new(&page.source, link.line, link.column));
         if let Some(anchor) = link.url.strip_prefix('#') {
             if !anchor.is_empty() && !page.toc.iter().any(|h| h.id == anchor) {
@@ -280,9 +332,10 @@ fn body_references(site: &Site, page: &Page, files: &Files) -> Vec<Diagnostic> {
         let Some(target) = local_target(site, &page.path, &link.url) else {
             continue;
         };
-        if !exists(files, &target) {
+        if !exists(has, &target) {
             let message = if target.starts_with("assets/") {
                 Message::MissingFile {
+                    similar: same_name(site, &link.url),
                     url: link.url,
                     expected: expected_source(&target),
                 }

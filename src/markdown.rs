@@ -60,7 +60,17 @@ pub struct Rendered {
     pub word_count: usize,
     pub has_code: bool,
     pub anchors_to_check: Vec<AnchorRef>,
+    /// The body's images and plain links, for the checks that they lead somewhere.
+    pub references: References,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The images and plain (not `@/`) links of a body, with their lines in the file;
+/// collected while rendering, so no check parses a body a second time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct References {
+    pub images: Vec<ImageRef>,
+    pub links: Vec<LinkRef>,
 }
 
 /// The deepest nesting of lists and block quotes a page may have. Real documents use
@@ -117,6 +127,8 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
     };
     let mut rewritten = Vec::with_capacity(events.len());
     let mut code: Option<(String, String)> = None;
+    // Images nest (an image in an image's alt text): how deep, and the outermost's alt.
+    let mut image_depth = 0usize;
     for (event, range) in events {
         if let Some((lang, buf)) = &mut code {
             match event {
@@ -147,6 +159,15 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
                 title,
                 id,
             }) => {
+                // A link that could run code is emptied, not published: nothing to check.
+                if !dest_url.starts_with("@/") && !is_dangerous_url(&dest_url) {
+                    let (line, column) = at();
+                    out.references.links.push(LinkRef {
+                        url: dest_url.to_string(),
+                        line,
+                        column,
+                    });
+                }
                 let dest_url = resolve_link(&dest_url, at(), ctx, &mut out);
                 rewritten.push(Event::Start(Tag::Link {
                     link_type,
@@ -161,6 +182,16 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
                 title,
                 id,
             }) => {
+                image_depth += 1;
+                if image_depth == 1 && !is_dangerous_url(&dest_url) {
+                    let (line, column) = at();
+                    out.references.images.push(ImageRef {
+                        url: dest_url.to_string(),
+                        alt: String::new(),
+                        line,
+                        column,
+                    });
+                }
                 let dest_url = if is_dangerous_url(&dest_url) {
                     "".into()
                 } else {
@@ -187,11 +218,17 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
                 }
                 rewritten.push(raw_html(html, ctx.raw_html));
             }
+            Event::End(TagEnd::Image) => {
+                image_depth = image_depth.saturating_sub(1);
+                rewritten.push(event);
+            }
             Event::Text(t) => {
+                note_alt(&mut out, image_depth, &t);
                 push_plain(&mut out.plain, &t);
                 rewritten.push(Event::Text(t));
             }
             Event::Code(t) => {
+                note_alt(&mut out, image_depth, &t);
                 push_plain(&mut out.plain, &t);
                 rewritten.push(Event::Code(t));
             }
@@ -326,52 +363,13 @@ pub struct LinkRef {
     pub column: usize,
 }
 
-/// The images and plain links of a markdown body, with their lines in the file.
-pub fn references(body: &str, first_line: usize) -> (Vec<ImageRef>, Vec<LinkRef>) {
-    let lines = Lines::new(body, first_line);
-    let mut images = Vec::new();
-    let mut links = Vec::new();
-    let mut open: Option<(ImageRef, usize)> = None;
-    let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                depth += 1;
-                if open.is_none() {
-                    let (line, column) = lines.at(body, range.start);
-                    let image = ImageRef {
-                        url: dest_url.to_string(),
-                        alt: String::new(),
-                        line,
-                        column,
-                    };
-                    open = Some((image, depth));
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((image, d)) = open.take_if(|(_, d)| *d == depth) {
-                    let _ = d;
-                    images.push(image);
-                }
-                depth = depth.saturating_sub(1);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((image, _)) = &mut open {
-                    image.alt.push_str(&t);
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with("@/") => {
-                let (line, column) = lines.at(body, range.start);
-                links.push(LinkRef {
-                    url: dest_url.to_string(),
-                    line,
-                    column,
-                });
-            }
-            _ => {}
-        }
+/// Text inside an image is its alt text.
+fn note_alt(out: &mut Rendered, image_depth: usize, text: &str) {
+    if image_depth > 0
+        && let Some(image) = out.references.images.last_mut()
+    {
+        image.alt.push_str(text);
     }
-    (images, links)
 }
 
 fn push_plain(plain: &mut String, text: &str) {
@@ -692,18 +690,19 @@ mod tests {
 
     #[test]
     fn lists_images_and_links_with_their_lines() {
-        let (images, links) = references(
-            "Xem ![](/assets/a.png) và [tệp](/assets/b.pdf).\n\n![Công nhân *đeo* dây](anh/c.jpg)\n",
-            10,
+        let r = render_plain(
+            "Xem ![](/assets/a.png) và [tệp](/assets/b.pdf), [bài](@/tin-tuc/a.md).\n\n![Công nhân *đeo* dây](anh/c.jpg)\n",
         );
+        let images = &r.references.images;
         assert_eq!(images.len(), 2);
         assert_eq!(
             (images[0].alt.as_str(), images[0].line, images[0].column),
-            ("", 10, 5)
+            ("", 5, 5)
         );
         assert_eq!(images[1].alt, "Công nhân đeo dây");
-        assert_eq!(images[1].line, 12);
-        assert_eq!(links[0].url, "/assets/b.pdf");
+        assert_eq!(images[1].line, 7);
+        let links: Vec<&str> = r.references.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(links, ["/assets/b.pdf"], "@/ links are checked at load");
     }
 
     #[test]

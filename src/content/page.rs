@@ -40,6 +40,8 @@ pub struct Page {
     pub plain: String,
     pub word_count: usize,
     pub has_code: bool,
+    /// The body's images and plain links. Set after markdown rendering.
+    pub references: crate::markdown::References,
 }
 
 impl Page {
@@ -61,6 +63,7 @@ impl Page {
         self.toc = r.headings;
         self.word_count = r.word_count;
         self.has_code = r.has_code;
+        self.references = r.references;
         (r.anchors_to_check, r.diagnostics)
     }
 

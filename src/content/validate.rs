@@ -245,17 +245,20 @@ pub fn page(
         plain: String::new(),
         word_count: 0,
         has_code: false,
+        references: Default::default(),
     })
 }
 
 /// An image or file path as written in front matter -> its URL: relative paths are
-/// under assets/, which is copied to `/assets/`.
+/// under assets/, which is copied to `/assets/`. Windows' `\` separators become `/`, and
+/// a path that names the assets folder itself (`assets/anh/a.jpg`) is not doubled.
 pub fn asset_url(path: &str) -> String {
+    let path = path.trim().replace('\\', "/");
     if path.starts_with('/') || path.contains("://") {
-        path.to_owned()
-    } else {
-        format!("/assets/{}", path.trim_start_matches("./"))
+        return path;
     }
+    let path = path.trim_start_matches("./");
+    format!("/assets/{}", path.strip_prefix("assets/").unwrap_or(path))
 }
 
 /// What a violation notice must not publish about a person, and the mask that hides
@@ -835,6 +838,8 @@ mod tests {
     fn makes_asset_urls() {
         assert_eq!(asset_url("anh/a.png"), "/assets/anh/a.png");
         assert_eq!(asset_url("/static/a.png"), "/static/a.png");
+        assert_eq!(asset_url("assets/anh/a.png"), "/assets/anh/a.png");
+        assert_eq!(asset_url("anh\\a.png"), "/assets/anh/a.png");
     }
 
     #[test]

@@ -209,7 +209,12 @@ pub enum Message {
         headings: Vec<String>,
     },
     /// E033: a local image or file that is not in the site.
-    MissingFile { url: String, expected: PathBuf },
+    MissingFile {
+        url: String,
+        expected: PathBuf,
+        /// The address of a file with the same name written another way.
+        similar: Option<String>,
+    },
     /// E035: a plain link to an address of this site that no page has.
     BrokenUrl { url: String },
     /// E034: a nested list or quote deeper than a page can show.
@@ -884,19 +889,31 @@ impl Message {
                     },
                 )
             }
-            MissingFile { url, expected } => {
+            MissingFile {
+                url,
+                expected,
+                similar,
+            } => {
                 let expected = expected.display();
+                let help = match similar {
+                    Some(found) => tr!(
+                        l,
+                        "có phải ý bạn là {found}? (tên tệp phân biệt chữ hoa, chữ thường; dùng dấu /, không dùng \\)",
+                        "did you mean {found}? (upper and lower case matter; write / not \\)"
+                    ),
+                    None => tr!(
+                        l,
+                        "đặt tệp vào {expected}, hoặc sửa đường dẫn cho đúng tên tệp (phân biệt chữ hoa, chữ thường)",
+                        "put the file at {expected}, or correct the path (upper and lower case matter)"
+                    ),
+                };
                 (
                     tr!(
                         l,
                         "không tìm thấy tệp {url}: không có {expected}",
                         "{url} is not there: there is no {expected}"
                     ),
-                    tr!(
-                        l,
-                        "đặt tệp vào {expected}, hoặc sửa đường dẫn cho đúng tên tệp (phân biệt chữ hoa, chữ thường)",
-                        "put the file at {expected}, or correct the path (upper and lower case matter)"
-                    ),
+                    help,
                 )
             }
             BrokenUrl { url } => (

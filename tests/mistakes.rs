@@ -1,0 +1,105 @@
+//! Issue #16: mistakes offices make, through the binary, with the Vietnamese message they
+//! get, its location and the exit code. Each case is laid over the good site
+//! `tests/fixtures/bad/_base/` after it was built once; a refused build leaves the
+//! published portal byte-identical.
+
+mod common;
+
+use common::{Site, stderr};
+
+const TODAY: &str = "2025-06-15";
+
+/// A page with an image and a link, as offices write them.
+fn page_with(front: &str, body: &str) -> String {
+    format!("---\ntitle: \"Tập huấn an toàn\"\ndate: 2025-06-01\n{front}---\n\n{body}\n")
+}
+
+/// Build the good site, lay `text` at `rel`, build again: exit 1, `wanted` in the
+/// Vietnamese messages, the portal untouched.
+fn refused(rel: &str, text: &str, wanted: &[&str]) {
+    let site = Site::fixture("bad/_base");
+    site.build(TODAY);
+    let before = site.snapshot("public");
+    site.write(rel, text);
+    let out = site.loa(&["build", "--today", TODAY, "--lang", "vi"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{rel}:\n{err}");
+    for w in wanted {
+        assert!(err.contains(w), "{rel}: no {w:?} in:\n{err}");
+    }
+    assert_eq!(site.snapshot("public"), before, "{rel}: public/ changed");
+}
+
+#[test]
+fn a_missing_image_stops_the_build_with_the_file_it_meant() {
+    let rel = "content/tin-tuc/anh.md";
+    // Upper case from a phone, no leading `/`, Windows separators, a doubled folder.
+    for (front, body, line, col) in [
+        (
+            "image: anh/TAP-HUAN.PNG\nimage_alt: \"Lớp tập huấn\"\n",
+            "",
+            4,
+            1,
+        ),
+        ("", "![Lớp tập huấn](assets/anh/tap-huan.png)", 6, 1),
+        (
+            "",
+            "Ảnh: ![Lớp tập huấn](\\assets\\anh\\Tap-Huan.png)",
+            6,
+            6,
+        ),
+        ("", "![Lớp tập huấn](/assets/anh/tap-huan.jpg)", 6, 1),
+    ] {
+        refused(
+            rel,
+            &page_with(front, body),
+            &[
+                &format!("{rel}:{line}:{col}: error[E033]"),
+                "không tìm thấy tệp",
+                "có phải ý bạn là /assets/anh/tap-huan.png?",
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_front_matter_path_that_names_the_assets_folder_is_not_doubled() {
+    let site = Site::fixture("bad/_base");
+    site.write(
+        "content/tin-tuc/anh.md",
+        &page_with(
+            "image: assets\\anh\\tap-huan.png\nimage_alt: \"Lớp tập huấn\"\n",
+            "",
+        ),
+    );
+    site.build(TODAY);
+    let page = site.read("public/tin-tuc/anh/index.html");
+    assert!(page.contains("/assets/anh/tap-huan.png"), "{page}");
+}
+
+#[test]
+fn a_link_to_a_page_the_site_does_not_have_stops_the_build() {
+    refused(
+        "content/tin-tuc/lien-ket.md",
+        &page_with("", "Xem [bài cũ](/tin-tuc/khong-co/) để biết thêm."),
+        &[
+            "content/tin-tuc/lien-ket.md:6:5: error[E035]",
+            "liên kết /tin-tuc/khong-co/ trỏ tới một địa chỉ không có",
+        ],
+    );
+}
+
+#[test]
+fn links_and_images_that_exist_build() {
+    let site = Site::fixture("bad/_base");
+    site.write(
+        "content/tin-tuc/dung.md",
+        &page_with(
+            "",
+            "![Lớp tập huấn](/assets/anh/tap-huan.png) [bài](/tin-tuc/bai-1/) [trang chủ](/) [web](https://example.org/x)",
+        ),
+    );
+    let out = site.build(TODAY);
+    assert!(!stderr(&out).contains("E03"), "{}", stderr(&out));
+    assert!(site.exists("public/tin-tuc/dung/index.html"));
+}
