@@ -103,3 +103,60 @@ fn links_and_images_that_exist_build() {
     assert!(!stderr(&out).contains("E03"), "{}", stderr(&out));
     assert!(site.exists("public/tin-tuc/dung/index.html"));
 }
+
+#[test]
+fn a_new_drafts_empty_fields_wait_until_it_is_published() {
+    let site = Site::fixture("bad/_base");
+    let out = site.loa(&[
+        "new",
+        "xu-ly-vi-pham",
+        "Xử phạt cơ sở may",
+        "--today",
+        TODAY,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rel = "content/xu-ly-vi-pham/xu-phat-co-so-may.md";
+    let written = site.read(rel);
+    let line_of = |key: &str| {
+        1 + written
+            .lines()
+            .position(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("{key} in {written}"))
+    };
+    let subject = line_of("subject:");
+
+    // Not built with --drafts: the draft is published nowhere, its gaps are warnings.
+    let out = site.loa(&["build", "--today", TODAY, "--lang", "vi"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!("{rel}:{subject}:1: warning[W025]: bản nháp: thông báo xử lý vi phạm cần có trường \"subject\" trước khi đăng")),
+        "{err}"
+    );
+    assert!(site.exists("public/index.html"));
+
+    // Built with --drafts, it would be published: errors, at the empty field's line.
+    let out = site.loa(&["build", "--today", TODAY, "--lang", "vi", "--drafts"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{rel}:{subject}:1: error[E021]: thông báo xử lý vi phạm cần có trường \"subject\""
+        )),
+        "{err}"
+    );
+    let decision = line_of("decision_no:");
+    assert!(
+        err.contains(&format!("{rel}:{decision}:1: error[E021]")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_published_page_without_a_required_field_points_at_the_title() {
+    refused(
+        "content/chien-dich/thieu.md",
+        "---\ntitle: \"Chiến dịch\"\nsectors: [xây dựng]\n---\n",
+        &["content/chien-dich/thieu.md:2:1: error[E021]: chiến dịch cần có trường \"period\""],
+    );
+}

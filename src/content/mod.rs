@@ -223,6 +223,11 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let mut keep = Vec::with_capacity(pages.len());
     let mut retired = Vec::new();
     for page in pages {
+        // A draft's missing fields wait for it to be published; `--drafts` publishes it.
+        diags.extend(page.draft_problems.iter().map(|d| match opts.drafts {
+            true => validate::published(d),
+            false => d.clone(),
+        }));
         let published = validate::is_published(&page, opts.today, opts.drafts, retention);
         if let Some(day) = validate::retired_on(&page, retention)
             && day <= opts.today
@@ -696,8 +701,16 @@ fn parse_page(
     let dir = parent_dir(&rel);
     let section = sections.iter().position(|s| s.dir == dir).unwrap_or(0);
     let split = front_matter::split(text).map_err(|e| vec![split_error(path, text, e)])?;
-    validate::page(path, rel, section, &sections[section], &split, config)
-        .map_err(|d| d.into_iter().map(|x| x.quote_from(text)).collect())
+    let mut page =
+        validate::page(path, rel, section, &sections[section], &split, config).map_err(|d| {
+            d.into_iter()
+                .map(|x| x.quote_from(text))
+                .collect::<Vec<_>>()
+        })?;
+    for d in &mut page.draft_problems {
+        *d = d.clone().quote_from(text);
+    }
+    Ok(page)
 }
 
 fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {

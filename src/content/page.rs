@@ -42,6 +42,9 @@ pub struct Page {
     pub has_code: bool,
     /// The body's images and plain links. Set after markdown rendering.
     pub references: crate::markdown::References,
+    /// A draft's missing required fields (W025): warnings while the draft is not
+    /// published, errors (E021) when it is built with `--drafts`.
+    pub draft_problems: Vec<crate::error::Diagnostic>,
 }
 
 impl Page {

@@ -24,6 +24,10 @@ struct Checker<'a> {
     yaml: &'a str,
     yaml_line: usize,
     out: Vec<Diagnostic>,
+    /// The page is a draft: its missing fields wait until it is published.
+    draft: bool,
+    /// A draft's missing fields (W025).
+    pending: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
@@ -48,16 +52,24 @@ impl Checker<'_> {
         self.out.push(Diagnostic::new(text, loc));
     }
 
+    /// A required field that is absent or empty: at its own line when it is written
+    /// (`subject: ""`), else at the title. In a draft it waits (see [`Page::draft_problems`]).
     fn missing(&mut self, kind: Kind, field: &str, example: &str) {
-        let loc = self.at(&["title"]);
-        self.report(
-            Message::MissingField {
-                kind: kind.id(),
-                field: field.to_owned(),
-                example: example.to_owned(),
-            },
-            loc,
-        );
+        let loc = match locate(self.yaml, &[field]) {
+            Some((l, c)) => Some(Location::new(self.path, self.yaml_line + l - 1, c)),
+            None => self.at(&["title"]),
+        };
+        let text = Message::MissingField {
+            kind: kind.id(),
+            field: field.to_owned(),
+            example: example.to_owned(),
+            draft: self.draft,
+        };
+        if self.draft {
+            self.pending.push(Diagnostic::new(text, loc));
+        } else {
+            self.report(text, loc);
+        }
     }
 }
 
@@ -162,6 +174,8 @@ pub fn page(
         yaml: split.yaml,
         yaml_line: split.yaml_line,
         out: Vec::new(),
+        draft: meta.draft,
+        pending: Vec::new(),
     };
     let title = match meta.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_owned(),
@@ -246,6 +260,7 @@ pub fn page(
         word_count: 0,
         has_code: false,
         references: Default::default(),
+        draft_problems: c.pending,
     })
 }
 
@@ -666,6 +681,30 @@ fn personal_numbers(text: &str) -> Vec<(usize, String, PersonalNumber)> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// A draft's problem (W025) as it stands once the draft is published: an error (E021).
+pub fn published(d: &Diagnostic) -> Diagnostic {
+    match d.text.as_deref() {
+        Some(Message::MissingField {
+            kind,
+            field,
+            example,
+            draft: true,
+        }) => Diagnostic {
+            quoted: d.quoted.clone(),
+            ..Diagnostic::new(
+                Message::MissingField {
+                    kind,
+                    field: field.clone(),
+                    example: example.clone(),
+                    draft: false,
+                },
+                d.location.clone(),
+            )
+        },
+        _ => d.clone(),
+    }
 }
 
 /// Published on `today`: not a draft (unless drafts are wanted), embargo passed, not

@@ -150,6 +150,9 @@ pub enum Message {
         kind: &'static str,
         field: String,
         example: String,
+        /// In a page that is still a draft (`draft: true`) and not built with
+        /// `--drafts`: a warning (W025), since it is published nowhere yet.
+        draft: bool,
     },
     /// E021
     NoTitle,
@@ -285,6 +288,7 @@ impl Message {
             | NotADate { .. }
             | ImpossibleDate { .. }
             | NotATime { .. } => "E020",
+            MissingField { draft: true, .. } => "W025",
             MissingField { .. } | NoTitle | CampaignNeedsTerms => "E021",
             UnsafeSlug { .. }
             | UnsafeAlias { .. }
@@ -541,6 +545,7 @@ impl Message {
                 kind,
                 field,
                 example,
+                draft: false,
             } => {
                 let vi_kind = vi_kind(kind);
                 (
@@ -553,6 +558,26 @@ impl Message {
                         l,
                         "thêm trường này, ví dụ {example}",
                         "add it, e.g. {example}"
+                    ),
+                )
+            }
+            MissingField {
+                kind,
+                field,
+                example,
+                draft: true,
+            } => {
+                let vi_kind = vi_kind(kind);
+                (
+                    tr!(
+                        l,
+                        "bản nháp: {vi_kind} cần có trường \"{field}\" trước khi đăng",
+                        "draft: a {kind} needs \"{field}\" before it is published"
+                    ),
+                    tr!(
+                        l,
+                        "bản nháp chưa được đăng nên chưa phải lỗi; điền trường này trước khi xóa dòng draft: true, ví dụ {example}",
+                        "the draft is not published, so this is not an error yet; fill it in before removing draft: true, e.g. {example}"
                     ),
                 )
             }
@@ -1468,6 +1493,7 @@ mod tests {
             kind: "campaign",
             field: "period".into(),
             example: "period: {start: 2025-05-01, end: 2025-05-31}".into(),
+            draft: false,
         };
         let (text, help) = m.render(Lang::Vi);
         assert_eq!(text, "chiến dịch cần có trường \"period\"");
