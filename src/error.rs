@@ -276,7 +276,9 @@ pub fn serde_message(raw: &str, expected_fields: Option<&[&str]>, config: bool) 
     let raw = match raw.split_once(": ") {
         Some((path, rest))
             if !path.contains(' ')
-                && (rest.starts_with("invalid type") || rest.starts_with("unknown field")) =>
+                && (rest.starts_with("invalid type")
+                    || rest.starts_with("unknown field")
+                    || rest.starts_with("unknown variant")) =>
         {
             rest
         }
@@ -293,6 +295,15 @@ pub fn serde_message(raw: &str, expected_fields: Option<&[&str]>, config: bool) 
             Message::ConfigUnknownKey { key: field, hint }
         } else {
             Message::UnknownField { field, hint }
+        };
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `")
+        && let Some((value, tail)) = rest.split_once('`')
+    {
+        let listed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+        return Message::UnknownValue {
+            value: value.to_owned(),
+            hint: Choice::among(value, &listed),
         };
     }
     if config {

@@ -160,3 +160,89 @@ fn a_published_page_without_a_required_field_points_at_the_title() {
         &["content/chien-dich/thieu.md:2:1: error[E021]: chiến dịch cần có trường \"period\""],
     );
 }
+
+/// A violation notice with the given status and fines, as an office writes it.
+fn notice(status: &str, fine: &str, total: &str) -> String {
+    format!(
+        "---\ntitle: \"Xử phạt Công ty TNHH Ví Dụ\"\ndate: 2025-06-01\nsubject: \"Công ty TNHH Ví Dụ\"\nsubject_type: organization\ndecision_no: \"5/QĐ-XPHC\"\ndecision_date: 2025-05-30\nissuer: \"Chủ tịch UBND phường\"\nstatus: {status}\nviolations:\n  - description: \"Không huấn luyện an toàn\"\n    fine: {fine}\ntotal_fine: {total}\n---\n"
+    )
+}
+
+#[test]
+fn money_and_status_written_the_vietnamese_way_are_read() {
+    let site = Site::fixture("bad/_base");
+    let rel = "content/xu-ly-vi-pham/vi-du.md";
+    for (status, fine, total, shown) in [
+        ("\"Đã xử phạt\"", "10.000.000", "10.000.000", "10.000.000"),
+        ("Đã khắc phục", "\"12 500 000 đ\"", "12500000", "12.500.000"),
+        ("truy tố", "15.000", "15000", "15.000"),
+        (
+            "xu-phat-hanh-chinh",
+            "20000000",
+            "\"20.000.000 đồng\"",
+            "20.000.000",
+        ),
+    ] {
+        site.write(rel, &notice(status, fine, total));
+        site.build(TODAY);
+        let page = site.read("public/xu-ly-vi-pham/vi-du/index.html");
+        assert!(page.contains(shown), "{status} {fine}: {page}");
+    }
+    let page = site.read("public/xu-ly-vi-pham/vi-du/index.html");
+    assert!(page.contains("Đã xử phạt vi phạm hành chính"), "{page}");
+}
+
+#[test]
+fn a_status_loa_does_not_know_is_listed_in_vietnamese() {
+    refused(
+        "content/xu-ly-vi-pham/vi-du.md",
+        &notice("\"Đang xem xét\"", "1000000", "1000000"),
+        &[
+            "content/xu-ly-vi-pham/vi-du.md:9:10: error[E020]: giá trị \"Đang xem xét\" không dùng được ở đây",
+            "xu-phat-hanh-chinh, truy-to, xet-xu, da-khac-phuc",
+        ],
+    );
+    refused(
+        "content/xu-ly-vi-pham/vi-du.md",
+        &notice("xu-phat", "10.00.000", "1000000"),
+        &["content/xu-ly-vi-pham/vi-du.md:12:11: error[E020]"],
+    );
+}
+
+#[test]
+fn titles_typed_in_word_build() {
+    let site = Site::fixture("bad/_base");
+    site.write(
+        "content/tin-tuc/word.md",
+        "---\ntitle: “Tháng hành động: an toàn là trên hết”\ndate: 2025-06-01\nsummary: \"Phát động \"Tháng hành động\" năm 2025\"\n---\n\nNội dung.\n",
+    );
+    site.build(TODAY);
+    let page = site.read("public/tin-tuc/word/index.html");
+    assert!(
+        page.contains("“Tháng hành động: an toàn là trên hết”"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Phát động &quot;Tháng hành động&quot; năm 2025")
+            || page.contains("Phát động \"Tháng hành động\" năm 2025"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_hash_that_cuts_a_summary_is_a_warning() {
+    let site = Site::fixture("bad/_base");
+    site.write(
+        "content/tin-tuc/hash.md",
+        "---\ntitle: \"Đường dây nóng\"\ndate: 2025-06-01\nsummary: Gọi đường dây nóng #1 khi có tai nạn\ndraft: false # đã duyệt\n---\n\nNội dung.\n",
+    );
+    let out = site.loa(&["build", "--today", TODAY, "--lang", "vi"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("content/tin-tuc/hash.md:4:29: warning[W026]: dấu # bắt đầu phần ghi chú của YAML: summary chỉ còn \"Gọi đường dây nóng\""),
+        "{err}"
+    );
+    // A comment after a value that is not running text is YAML as usual.
+    assert!(!err.contains("hash.md:5:"), "{err}");
+}

@@ -252,7 +252,7 @@ matter!(DocumentMatter => Document(DocumentFields) {
 matter!(ViolationMatter => Violation(ViolationFields) {
     subject: Option<String>, subject_type: Option<SubjectType>, decision_no: Option<String>,
     decision_date: Option<Date>, issuer: Option<String>, violations: Vec<ViolationItem>,
-    total_fine: Option<u64>, status: Option<ViolationStatus>, remedy: Option<String>,
+    total_fine: Option<Dong>, status: Option<ViolationStatus>, remedy: Option<String>,
     ward: Option<String>, publish_name: bool, publication_basis: Option<String>,
 });
 
@@ -267,6 +267,8 @@ pub struct YamlError {
 fn read<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     // An empty block is an empty mapping, not "no value".
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    let mended = mend_quotes(yaml);
+    let yaml = mended.as_ref();
     serde_yaml::from_str(yaml).map_err(|e| {
         let text = e.to_string();
         let message = match text.rfind(" at line ") {
@@ -288,11 +290,104 @@ fn read<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     })
 }
 
+/// A `key: value` line of front matter: where its value starts, and the value (without
+/// the line's end). `None` for other lines (list items of blocks, continuations).
+pub(crate) fn line_value(line: &str) -> Option<(&str, usize, &str)> {
+    let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+    let rest = &line[indent..];
+    let (key, _) = rest.split_once(": ")?;
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let start = indent + key.len() + 2;
+    let value = line[start..].trim_end();
+    let start = start + (line[start..].len() - line[start..].trim_start().len());
+    Some((key, start, value.trim_start()))
+}
+
+/// Quotes as Word writes them, mended before YAML reads them: a value in curly quotes
+/// that holds ": " or " #" (which YAML would take for a mapping or a comment) is wrapped
+/// in straight quotes, keeping its curly ones as text; a value in straight quotes with
+/// straight quotes inside (`"Phát động "Tháng hành động""`) has them escaped. Other
+/// lines, and the line count, are unchanged.
+fn mend_quotes(yaml: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut changed = false;
+    for line in yaml.split_inclusive('\n') {
+        let (text, end) = match line.strip_suffix('\n') {
+            Some(t) => (t, "\n"),
+            None => (line, ""),
+        };
+        let mended = line_value(text).and_then(|(_, start, value)| {
+            let curly = value.starts_with('“')
+                && value.ends_with('”')
+                && (value.contains(": ") || value.contains(" #"));
+            let inner = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .filter(|inner| has_bare_quote(inner));
+            let escaped = match (curly, inner) {
+                (true, _) => escape(value),
+                (false, Some(inner)) => escape_bare_quotes(inner),
+                _ => return None,
+            };
+            Some(format!("{}\"{escaped}\"", &text[..start]))
+        });
+        match mended {
+            Some(m) => {
+                out.push_str(&m);
+                changed = true;
+            }
+            None => out.push_str(text),
+        }
+        out.push_str(end);
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(yaml)
+    }
+}
+
+/// A `"` in a double-quoted value that no backslash escapes.
+fn has_bare_quote(inner: &str) -> bool {
+    let mut escaped = false;
+    for c in inner.chars() {
+        match (c, escaped) {
+            ('\\', false) => escaped = true,
+            ('"', false) => return true,
+            _ => escaped = false,
+        }
+    }
+    false
+}
+
+fn escape_bare_quotes(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len() + 4);
+    let mut escaped = false;
+    for c in inner.chars() {
+        match (c, escaped) {
+            ('\\', false) => escaped = true,
+            ('"', false) => out.push('\\'),
+            _ => escaped = false,
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
 /// Errors raised by our own value parsers (dates) carry no position; they quote the
 /// value, so find where it is written.
 fn locate_quoted_value(yaml: &str, message: &str) -> Option<(usize, usize)> {
-    let start = message.find('"')? + 1;
-    let len = message[start..].find('"')?;
+    let (open, quote) = message
+        .char_indices()
+        .find(|(_, c)| matches!(c, '"' | '`'))?;
+    let start = open + 1;
+    let len = message[start..].find(quote)?;
     let value = &message[start..start + len];
     if value.is_empty() {
         return None;
@@ -468,5 +563,31 @@ mod tests {
         assert_eq!(locate_value(yaml, "wards", "b"), Some((5, 12)));
         let list = "events:\n  - date: 2025-05-01\n    ward: x\n";
         assert_eq!(locate(list, &["events", "ward"]), Some((3, 5)));
+    }
+
+    #[test]
+    fn mends_quotes_as_word_writes_them() {
+        #[derive(Deserialize)]
+        struct T {
+            title: String,
+            summary: String,
+        }
+        let cases = [
+            (
+                "title: “Tháng hành động: an toàn”\nsummary: x\n",
+                "“Tháng hành động: an toàn”",
+            ),
+            (
+                "title: \"Phát động \"Tháng hành động\" năm 2026\"\nsummary: x\n",
+                "Phát động \"Tháng hành động\" năm 2026",
+            ),
+            ("title: \"Đã \\\"đúng\\\"\"\nsummary: x\n", "Đã \"đúng\""),
+            ("title: “Bình thường”\nsummary: x\n", "“Bình thường”"),
+        ];
+        for (yaml, title) in cases {
+            let t: T = read(yaml).unwrap_or_else(|e| panic!("{yaml}: {}", e.message));
+            assert_eq!(t.title, title, "{yaml}");
+            assert_eq!(t.summary, "x");
+        }
     }
 }

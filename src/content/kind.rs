@@ -89,7 +89,7 @@ pub enum SubjectType {
     Household,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ViolationStatus {
     XuPhatHanhChinh,
@@ -99,6 +99,38 @@ pub enum ViolationStatus {
 }
 
 impl ViolationStatus {
+    pub const ALL: [ViolationStatus; 4] = [
+        ViolationStatus::XuPhatHanhChinh,
+        ViolationStatus::TruyTo,
+        ViolationStatus::XetXu,
+        ViolationStatus::DaKhacPhuc,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ViolationStatus::XuPhatHanhChinh => "xu-phat-hanh-chinh",
+            ViolationStatus::TruyTo => "truy-to",
+            ViolationStatus::XetXu => "xet-xu",
+            ViolationStatus::DaKhacPhuc => "da-khac-phuc",
+        }
+    }
+
+    /// The id, or the words an office writes for it: the label the portal shows
+    /// ("Đã xử phạt vi phạm hành chính"), shorter forms ("Đã xử phạt", "truy tố"), with
+    /// or without accents.
+    pub fn parse(s: &str) -> Option<ViolationStatus> {
+        let words = crate::slug::slugify(s);
+        let words = words.strip_prefix("da-").unwrap_or(&words);
+        let words = words.strip_prefix("bi-").unwrap_or(words);
+        Self::ALL.into_iter().find(|st| {
+            let id = st.id();
+            let label = crate::slug::slugify(st.label_vi());
+            words == id
+                || words == id.strip_prefix("da-").unwrap_or(id)
+                || label.ends_with(words)
+                || label.contains(&format!("{words}-"))
+        })
+    }
     pub fn label_vi(self) -> &'static str {
         match self {
             ViolationStatus::XuPhatHanhChinh => "Đã xử phạt vi phạm hành chính",
@@ -106,6 +138,81 @@ impl ViolationStatus {
             ViolationStatus::XetXu => "Đã đưa ra xét xử",
             ViolationStatus::DaKhacPhuc => "Đã khắc phục vi phạm",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for ViolationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ViolationStatus::parse(&s).ok_or_else(|| {
+            let ids: Vec<&'static str> = Self::ALL.iter().map(|st| st.id()).collect();
+            // serde wants a 'static list; four names, leaked once per bad file.
+            let ids: &'static [&'static str] = Box::leak(ids.into_boxed_slice());
+            serde::de::Error::unknown_variant(&s, ids)
+        })
+    }
+}
+
+/// An amount in đồng as offices write it: `15000000`, `15.000.000`, `"15 000 000 đ"`,
+/// `15.000.000 đồng`. Dots, spaces and commas group thousands in Vietnamese money; a
+/// YAML number with one group (`15.000`, read as 15.0) means fifteen thousand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Dong(pub u64);
+
+impl Dong {
+    pub fn parse(s: &str) -> Option<Dong> {
+        let lower = s.trim().to_lowercase();
+        let digits = ["đồng", "vnđ", "vnd", "đ"]
+            .iter()
+            .find_map(|unit| lower.strip_suffix(unit))
+            .unwrap_or(&lower)
+            .trim();
+        let groups: Vec<&str> = digits.split(['.', ',', ' ']).collect();
+        let grouped = groups.len() > 1
+            && !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if groups
+            .iter()
+            .any(|g| !g.bytes().all(|b| b.is_ascii_digit()))
+            || (groups.len() > 1 && !grouped)
+        {
+            return None;
+        }
+        groups.concat().parse().ok().map(Dong)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dong {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Dong;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an amount in đồng, e.g. 15000000 or 15.000.000")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Dong, E> {
+                Ok(Dong(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dong, E> {
+                u64::try_from(v)
+                    .map(Dong)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dong, E> {
+                let thousands = v * 1000.0;
+                if v >= 0.0 && thousands.fract() == 0.0 && thousands < u64::MAX as f64 {
+                    Ok(Dong(thousands as u64))
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dong, E> {
+                Dong::parse(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -133,7 +240,7 @@ pub struct ViolationItem {
     #[serde(default)]
     pub legal_basis: Option<String>,
     #[serde(default)]
-    pub fine: u64,
+    pub fine: Dong,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -179,7 +286,7 @@ pub struct ViolationFields {
     pub decision_date: Option<Date>,
     pub issuer: Option<String>,
     pub violations: Vec<ViolationItem>,
-    pub total_fine: Option<u64>,
+    pub total_fine: Option<Dong>,
     pub status: Option<ViolationStatus>,
     pub remedy: Option<String>,
     pub ward: Option<String>,

@@ -224,7 +224,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let mut retired = Vec::new();
     for page in pages {
         // A draft's missing fields wait for it to be published; `--drafts` publishes it.
-        diags.extend(page.draft_problems.iter().map(|d| match opts.drafts {
+        diags.extend(page.warnings.iter().map(|d| match opts.drafts {
             true => validate::published(d),
             false => d.clone(),
         }));
@@ -707,7 +707,7 @@ fn parse_page(
                 .map(|x| x.quote_from(text))
                 .collect::<Vec<_>>()
         })?;
-    for d in &mut page.draft_problems {
+    for d in &mut page.warnings {
         *d = d.clone().quote_from(text);
     }
     Ok(page)

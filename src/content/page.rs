@@ -42,9 +42,10 @@ pub struct Page {
     pub has_code: bool,
     /// The body's images and plain links. Set after markdown rendering.
     pub references: crate::markdown::References,
-    /// A draft's missing required fields (W025): warnings while the draft is not
-    /// published, errors (E021) when it is built with `--drafts`.
-    pub draft_problems: Vec<crate::error::Diagnostic>,
+    /// What reading the page found that does not stop a build: a `#` that cut a value
+    /// short (W026), a draft's missing required fields (W025, which become errors E021
+    /// when `--drafts` publishes the draft).
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 impl Page {

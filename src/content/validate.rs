@@ -53,7 +53,7 @@ impl Checker<'_> {
     }
 
     /// A required field that is absent or empty: at its own line when it is written
-    /// (`subject: ""`), else at the title. In a draft it waits (see [`Page::draft_problems`]).
+    /// (`subject: ""`), else at the title. In a draft it waits (see [`Page::warnings`]).
     fn missing(&mut self, kind: Kind, field: &str, example: &str) {
         let loc = match locate(self.yaml, &[field]) {
             Some((l, c)) => Some(Location::new(self.path, self.yaml_line + l - 1, c)),
@@ -185,6 +185,7 @@ pub fn page(
         }
     };
     check_common(&mut c, &meta, config);
+    check_comments(&mut c);
     check_kind(&mut c, kind, &meta, &fields, split.body, config);
     let mask = match &fields {
         KindFields::Violation(v) => check_privacy(&mut c, v, &meta),
@@ -260,7 +261,7 @@ pub fn page(
         word_count: 0,
         has_code: false,
         references: Default::default(),
-        draft_problems: c.pending,
+        warnings: c.pending,
     })
 }
 
@@ -332,6 +333,51 @@ pub(crate) fn masked_name(v: &ViolationFields) -> Result<Option<&str>, Box<Messa
             }
         }
     }))
+}
+
+/// Front-matter keys whose values are running text, where ` #` starting a YAML comment
+/// silently cuts the sentence ("Gọi đường dây nóng #1 ...").
+const TEXT_KEYS: [&str; 16] = [
+    "title",
+    "summary",
+    "image_alt",
+    "goal",
+    "theme",
+    "subject",
+    "remedy",
+    "abstract",
+    "description",
+    "issuer",
+    "place",
+    "organizer",
+    "publication_basis",
+    "legal_basis",
+    "doc_type",
+    "achievements",
+];
+
+/// A text value written without quotes that a ` #` cuts short (W026).
+fn check_comments(c: &mut Checker) {
+    for (i, line) in c.yaml.lines().enumerate() {
+        let Some((key, start, value)) = front_matter::line_value(line) else {
+            continue;
+        };
+        let quoted = value.starts_with(['"', '\'', '[', '{', '|', '>', '“']);
+        if let Some(at) = value
+            .find(" #")
+            .filter(|_| !quoted && TEXT_KEYS.contains(&key))
+        {
+            let column = line[..start + at + 1].chars().count() + 1;
+            let loc = Location::new(c.path, c.yaml_line + i, column);
+            c.pending.push(Diagnostic::new(
+                Message::CommentCutsValue {
+                    key: key.to_owned(),
+                    kept: value[..at].to_owned(),
+                },
+                Some(loc),
+            ));
+        }
+    }
 }
 
 fn check_slug(c: &mut Checker, s: &str) -> String {
@@ -610,8 +656,8 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
             "violations: [{description: \"...\", legal_basis: \"...\", fine: 15000000}]",
         );
     }
-    let sum: u64 = f.violations.iter().map(|v| v.fine).sum();
-    if let Some(total) = f.total_fine
+    let sum: u64 = f.violations.iter().map(|v| v.fine.0).sum();
+    if let Some(Dong(total)) = f.total_fine
         && total != sum
     {
         let loc = c.at(&["total_fine"]);

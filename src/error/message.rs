@@ -186,12 +186,16 @@ pub enum Message {
     NameWithoutBasis,
     /// E029
     PersonalNumber { what: PersonalNumber, found: String },
+    /// E020: a value that is not one of the words a field takes (`status`, `priority`).
+    UnknownValue { value: String, hint: Choice },
     /// E036: a notice's subject reads as a person (or a household business) but is
     /// declared an organization, so it would be published in full.
     SubjectIsAPerson { subject: String, household: bool },
     /// E037: an alias (an old address, still published as a redirect) holds the name of
     /// the person a notice masks.
     NameInAlias { alias: String },
+    /// W026: an unquoted `#` that starts a YAML comment and cuts a text value short.
+    CommentCutsValue { key: String, kept: String },
     /// W030: another person's name in a violation notice (a witness, a worker).
     OtherPersonInNotice { name: String },
     /// W031: an individual's address or landline number in a violation notice.
@@ -287,7 +291,8 @@ impl Message {
             | WrongType { .. }
             | NotADate { .. }
             | ImpossibleDate { .. }
-            | NotATime { .. } => "E020",
+            | NotATime { .. }
+            | UnknownValue { .. } => "E020",
             MissingField { draft: true, .. } => "W025",
             MissingField { .. } | NoTitle | CampaignNeedsTerms => "E021",
             UnsafeSlug { .. }
@@ -305,6 +310,7 @@ impl Message {
             PersonalNumber { .. } => "E029",
             SubjectIsAPerson { .. } => "E036",
             NameInAlias { .. } => "E037",
+            CommentCutsValue { .. } => "W026",
             OtherPersonInNotice { .. } => "W030",
             PersonalDetailInNotice { .. } => "W031",
             NoticeRetired { .. } => "W032",
@@ -751,6 +757,32 @@ impl Message {
                     "ghi rõ căn cứ (quyết định hoặc điều luật) cho phép công khai tên người vi phạm, ví dụ publication_basis: \"Điều ... Nghị định ...\"",
                     "say under which decision or law the person's name may be published, e.g. publication_basis: \"Điều ... Nghị định ...\""
                 ),
+            ),
+            CommentCutsValue { key, kept } => (
+                tr!(
+                    l,
+                    "dấu # bắt đầu phần ghi chú của YAML: {key} chỉ còn \"{kept}\", phần sau bị bỏ",
+                    "# starts a YAML comment: {key} is only \"{kept}\", the rest is dropped"
+                ),
+                tr!(
+                    l,
+                    "đặt cả giá trị trong ngoặc kép, ví dụ {key}: \"... #1 ...\"",
+                    "put the whole value in double quotes, e.g. {key}: \"... #1 ...\""
+                ),
+            ),
+            UnknownValue { value, hint } => (
+                tr!(
+                    l,
+                    "giá trị \"{value}\" không dùng được ở đây",
+                    "\"{value}\" is not a value this field takes"
+                ),
+                match hint {
+                    Choice::OneOf(list) => {
+                        let list = list.join(", ");
+                        tr!(l, "dùng một trong: {list}", "use one of: {list}")
+                    }
+                    close => choice_help(l, close, None),
+                },
             ),
             SubjectIsAPerson {
                 subject,

@@ -515,7 +515,7 @@ pub fn page_view<'a>(
         fine_total: match &page.fields {
             KindFields::Violation(v) => Some(
                 v.total_fine
-                    .unwrap_or_else(|| v.violations.iter().map(|x| x.fine).sum()),
+                    .map_or_else(|| v.violations.iter().map(|x| x.fine.0).sum(), |t| t.0),
             ),
             _ => None,
         },
