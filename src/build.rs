@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::content::{self, LoadOptions, Site};
 use crate::date::Date;
 use crate::error::{Diagnostic, Error, Result};
-use crate::output::{self, DirSink, Sink};
+use crate::output::{self, DirSink};
 use crate::render::Renderer;
 
 /// How this run behaves; never part of site.toml.
@@ -52,11 +52,6 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
         site.config.base_url = url.clone();
     }
     Ok(site)
-}
-
-/// Render a loaded site into any sink; returns the paths written.
-pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<Vec<String>> {
-    Renderer::new(site)?.render(sink)
 }
 
 /// Drop the markdown bodies a build no longer needs: every page was rendered at load,
@@ -297,31 +292,4 @@ fn render_into_staging(
         warnings,
         stages,
     })
-}
-
-/// Everything a build validates, without writing: returns every finding (errors and
-/// warnings), sorted by file and line.
-pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
-    let mut diags = match load_site(opts) {
-        Ok(site) => {
-            let mut d = site.warnings.clone();
-            match Renderer::new(&site) {
-                Ok(r) => {
-                    d.extend(r.warnings());
-                    if let Err(crate::Error::Content(more)) =
-                        r.render(&crate::output::MemorySink::default())
-                    {
-                        d.extend(more);
-                    }
-                }
-                Err(crate::Error::Content(more)) => d.extend(more),
-                Err(e) => return Err(e),
-            }
-            d
-        }
-        Err(crate::Error::Content(d)) => d,
-        Err(e) => return Err(e),
-    };
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(diags)
 }

@@ -158,14 +158,6 @@ impl DateTime {
         })
     }
 
-    pub fn from_date(date: Date) -> DateTime {
-        DateTime {
-            date,
-            time: None,
-            offset_minutes: None,
-        }
-    }
-
     /// Seconds since the epoch in UTC; a date without time counts as midnight in
     /// Vietnam (UTC+7), the tool's home time zone.
     pub fn utc_seconds(&self) -> i64 {
