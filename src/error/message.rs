@@ -991,6 +991,7 @@ impl Message {
                     Skipped::CodeBlock => ("đoạn mã", "a code block"),
                     Skipped::Html => ("mã HTML", "raw HTML"),
                     Skipped::Image => ("hình ảnh", "an image"),
+                    Skipped::Footnote => ("chú thích cuối trang", "a footnote"),
                 };
                 (
                     tr!(

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::normalize::{capitalise_first, cardinal_value};
 use super::{Glossary, Spoken, speak};
@@ -56,9 +56,8 @@ impl ScriptWarning {
 /// Builds the script of a page body. `first_line` is the line of the user's file on
 /// which `markdown` starts (after the front matter).
 pub fn script_from_markdown(markdown: &str, first_line: usize, glossary: &Glossary) -> Script {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut builder = ScriptBuilder::new(markdown, first_line, glossary);
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in crate::markdown::parser(markdown).into_offset_iter() {
         builder.handle(event, range);
     }
     builder.finish()
@@ -128,6 +127,9 @@ pub enum Skipped {
     CodeBlock,
     Html,
     Image,
+    /// A footnote's text: the portal shows it under the page; the script leaves it out
+    /// (the reference mark `[^1]` is not read either).
+    Footnote,
 }
 
 impl Skipped {
@@ -137,6 +139,7 @@ impl Skipped {
             Tag::CodeBlock(_) => Some(Skipped::CodeBlock),
             Tag::HtmlBlock => Some(Skipped::Html),
             Tag::Image { .. } => Some(Skipped::Image),
+            Tag::FootnoteDefinition(_) => Some(Skipped::Footnote),
             _ => None,
         }
     }
@@ -147,6 +150,7 @@ impl Skipped {
             TagEnd::CodeBlock => Some(Skipped::CodeBlock),
             TagEnd::HtmlBlock => Some(Skipped::Html),
             TagEnd::Image => Some(Skipped::Image),
+            TagEnd::FootnoteDefinition => Some(Skipped::Footnote),
             _ => None,
         }
     }
@@ -157,6 +161,7 @@ impl Skipped {
             Skipped::CodeBlock => "a code block is left out of the spoken script",
             Skipped::Html => "raw HTML is left out of the spoken script",
             Skipped::Image => "an image is left out of the spoken script",
+            Skipped::Footnote => "a footnote is left out of the spoken script",
         }
     }
 }
@@ -522,6 +527,25 @@ mod tests {
             result.paragraphs[1],
             "Công nhân cần biết về tê nờ lờ ích và tai nạn lao động."
         );
+    }
+
+    /// Issue 17: the script reads markdown as the portal does, so a heading's `{#id}`
+    /// and a footnote mark are markup, not words.
+    #[test]
+    fn script_reads_markdown_with_the_portals_options() {
+        let markdown = "## Tiêu đề {#tieu-de}\n\nCó 5 người[^1] đã ~~không~~ khám.\n\n- [x] xong\n\n[^1]: Theo báo cáo.\n";
+        let result = script(markdown);
+        assert_eq!(
+            result.paragraphs,
+            ["Tiêu đề.", "Có năm người đã không khám.", "Xong."]
+        );
+        let found: Vec<(usize, String)> = result
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message()))
+            .collect();
+        let expected = [(7, "a footnote is left out of the spoken script".to_owned())];
+        assert_eq!(found, expected);
     }
 
     #[test]
