@@ -410,6 +410,7 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
             let message = match w.issue {
                 speech::ScriptIssue::LeftOut(part) => Message::LeftOutOfScript { part },
                 speech::ScriptIssue::NotInGlossary(token) => Message::NotInGlossary { token },
+                speech::ScriptIssue::Doubtful(kind, token) => Message::Unsayable { kind, token },
             };
             Diagnostic::new(message, Some(Location::new(&page.source, w.line, 1)))
         })
@@ -418,6 +419,15 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
         Diagnostic::new(
             Message::NotInGlossary {
                 token: u.token.clone(),
+            },
+            Some(Location::new(&page.source, title_line, 1)),
+        )
+    }));
+    warnings.extend(title.doubts.iter().map(|d| {
+        Diagnostic::new(
+            Message::Unsayable {
+                kind: d.kind,
+                token: d.token.clone(),
             },
             Some(Location::new(&page.source, title_line, 1)),
         )

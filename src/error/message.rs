@@ -234,6 +234,12 @@ pub enum Message {
     NotInGlossary { token: String },
     /// W050: a part of a broadcast page that the spoken script leaves out.
     LeftOutOfScript { part: crate::speech::Skipped },
+    /// W053 (left out: a web or e-mail address, an emoji) or W054 (read by a guess: an
+    /// unclear slash, an English decimal point): what a script cannot say with certainty.
+    Unsayable {
+        kind: crate::speech::DoubtKind,
+        token: String,
+    },
     /// W052: a bulletin longer than its slot.
     BulletinTooLong {
         date: String,
@@ -300,6 +306,13 @@ impl Message {
             NotInGlossary { .. } => "W051",
             LeftOutOfScript { .. } => "W050",
             BulletinTooLong { .. } => "W052",
+            Unsayable { kind, .. } => {
+                use crate::speech::DoubtKind;
+                match kind {
+                    DoubtKind::Url | DoubtKind::Email | DoubtKind::Emoji => "W053",
+                    DoubtKind::Slash | DoubtKind::DecimalPoint => "W054",
+                }
+            }
         }
     }
 
@@ -1039,6 +1052,7 @@ impl Message {
                     ),
                 )
             }
+            Unsayable { kind, token } => unsayable_texts(l, *kind, token),
             NotInGlossary { token } => (
                 tr!(
                     l,
@@ -1052,6 +1066,66 @@ impl Message {
                 ),
             ),
         }
+    }
+}
+
+fn unsayable_texts(l: Lang, kind: crate::speech::DoubtKind, token: &str) -> (String, String) {
+    use crate::speech::DoubtKind;
+    match kind {
+        DoubtKind::Url | DoubtKind::Email => {
+            let (vi, en) = match kind {
+                DoubtKind::Url => ("địa chỉ web", "a web address"),
+                _ => ("địa chỉ thư điện tử", "an e-mail address"),
+            };
+            (
+                tr!(
+                    l,
+                    "{token}: {vi} không đọc được trên loa; bản tin bỏ qua nó",
+                    "{token}: {en} cannot be read over the loudspeakers; the script leaves it out"
+                ),
+                tr!(
+                    l,
+                    "nói bằng lời nơi bà con tìm thông tin (ví dụ: trên cổng thông tin của phường) hoặc một số điện thoại, hoặc viết broadcast.text",
+                    "say in words where listeners find it (e.g. on the ward's portal) or give a phone number, or write a broadcast.text"
+                ),
+            )
+        }
+        DoubtKind::Emoji => (
+            tr!(
+                l,
+                "{token}: biểu tượng không đọc được trên loa; bản tin bỏ qua nó",
+                "{token}: an emoji cannot be read over the loudspeakers; the script leaves it out"
+            ),
+            tr!(
+                l,
+                "viết thành lời điều biểu tượng muốn nói",
+                "write in words what the emoji means"
+            ),
+        ),
+        DoubtKind::Slash => (
+            tr!(
+                l,
+                "{token}: không rõ là ngày hay phân số; loa đọc là phân số",
+                "{token}: not clearly a date; the script reads it as a fraction"
+            ),
+            tr!(
+                l,
+                "nếu là ngày, viết \"ngày {token}\"; nếu là số nhà, viết \"số {token}\"",
+                "for a date write \"ngày {token}\"; for a house number write \"số {token}\""
+            ),
+        ),
+        DoubtKind::DecimalPoint => (
+            tr!(
+                l,
+                "{token}: dấu chấm thập phân kiểu tiếng Anh; loa đọc là \"phẩy\"",
+                "{token}: a decimal point typed the English way; the script reads it \"phẩy\""
+            ),
+            tr!(
+                l,
+                "tiếng Việt dùng dấu phẩy thập phân: viết 12,5% thay cho 12.5%",
+                "Vietnamese writes a decimal comma: write 12,5% rather than 12.5%"
+            ),
+        ),
     }
 }
 

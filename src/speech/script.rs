@@ -14,7 +14,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::normalize::{capitalise_first, cardinal_value};
-use super::{Glossary, Spoken, speak};
+use super::{DoubtKind, Glossary, Spoken, speak};
 
 /// A spoken script: what the announcer reads, one entry per paragraph, heading or
 /// list item.
@@ -41,6 +41,9 @@ pub enum ScriptIssue {
     LeftOut(Skipped),
     /// An all-caps token the glossary does not know (it is spelled letter by letter).
     NotInGlossary(String),
+    /// A token left out (a web or e-mail address, an emoji) or read by a guess (an
+    /// unclear slash, an English decimal point).
+    Doubtful(DoubtKind, String),
 }
 
 impl ScriptWarning {
@@ -49,6 +52,7 @@ impl ScriptWarning {
         match &self.issue {
             ScriptIssue::LeftOut(part) => part.message().to_owned(),
             ScriptIssue::NotInGlossary(token) => unknown_message(token),
+            ScriptIssue::Doubtful(kind, token) => doubt_message(*kind, token),
         }
     }
 }
@@ -74,10 +78,14 @@ pub fn script_from_text(text: &str, first_line: usize, glossary: &Glossary) -> S
         let line_number = first_line + index;
         script
             .warnings
-            .extend(spoken.unknown.iter().map(|unknown| ScriptWarning {
-                line: line_number,
-                issue: ScriptIssue::NotInGlossary(unknown.token.clone()),
-            }));
+            .extend(
+                spoken_issues(&spoken)
+                    .into_iter()
+                    .map(|(_, issue)| ScriptWarning {
+                        line: line_number,
+                        issue,
+                    }),
+            );
         let paragraph = if bullet {
             capitalise_first(&end_sentence(&spoken.text))
         } else {
@@ -100,6 +108,32 @@ fn strip_bullet(line: &str) -> (&str, bool) {
 
 fn unknown_message(token: &str) -> String {
     format!("{token}: not in the glossary; it would be read letter by letter")
+}
+
+fn doubt_message(kind: DoubtKind, token: &str) -> String {
+    match kind {
+        DoubtKind::Url => format!("{token}: a web address is left out of the spoken script"),
+        DoubtKind::Email => format!("{token}: an e-mail address is left out of the spoken script"),
+        DoubtKind::Emoji => format!("{token}: an emoji is left out of the spoken script"),
+        DoubtKind::Slash => format!("{token}: not clearly a date; it is read as a fraction"),
+        DoubtKind::DecimalPoint => {
+            format!("{token}: an English decimal point; it is read \"phẩy\"")
+        }
+    }
+}
+
+/// The warnings of a spoken line: unknown abbreviations and doubtful tokens, each with
+/// its byte offset in the text that was spoken.
+fn spoken_issues(spoken: &Spoken) -> Vec<(usize, ScriptIssue)> {
+    let unknown = spoken
+        .unknown
+        .iter()
+        .map(|u| (u.offset, ScriptIssue::NotInGlossary(u.token.clone())));
+    let doubts = spoken
+        .doubts
+        .iter()
+        .map(|d| (d.offset, ScriptIssue::Doubtful(d.kind, d.token.clone())));
+    unknown.chain(doubts).collect()
 }
 
 /// How a block's spoken text is shaped into a paragraph.
@@ -341,16 +375,14 @@ impl<'a> ScriptBuilder<'a> {
     }
 
     fn warn_unknown(&mut self, block: &Block, spoken: &Spoken) {
-        for unknown in &spoken.unknown {
+        for (offset, issue) in spoken_issues(spoken) {
             let source = block
                 .sources
                 .iter()
                 .rev()
-                .find(|(text_offset, _)| *text_offset <= unknown.offset)
-                .map_or(0, |(text_offset, source)| {
-                    source + (unknown.offset - text_offset)
-                });
-            self.warn(source, ScriptIssue::NotInGlossary(unknown.token.clone()));
+                .find(|(text_offset, _)| *text_offset <= offset)
+                .map_or(0, |(text_offset, source)| source + (offset - text_offset));
+            self.warn(source, issue);
         }
     }
 
@@ -545,6 +577,32 @@ mod tests {
             .map(|w| (w.line, w.message()))
             .collect();
         let expected = [(7, "a footnote is left out of the spoken script".to_owned())];
+        assert_eq!(found, expected);
+    }
+
+    /// Issue 17: what a script cannot say is reported on its line.
+    #[test]
+    fn addresses_emoji_and_guesses_warn_on_their_lines() {
+        let markdown =
+            "Xem thông báo.\n\nGửi về a@b.vn 👷\nhoặc https://x.vn.\n\n- 2/3 đã khắc phục\n";
+        let found: Vec<(usize, String)> = script(markdown)
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message()))
+            .collect();
+        let expected = [
+            (
+                3,
+                "a@b.vn: an e-mail address is left out of the spoken script",
+            ),
+            (3, "👷: an emoji is left out of the spoken script"),
+            (
+                4,
+                "https://x.vn: a web address is left out of the spoken script",
+            ),
+            (6, "2/3: not clearly a date; it is read as a fraction"),
+        ]
+        .map(|(l, m)| (l, m.to_owned()));
         assert_eq!(found, expected);
     }
 
