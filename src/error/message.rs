@@ -240,6 +240,10 @@ pub enum Message {
         kind: crate::speech::DoubtKind,
         token: String,
     },
+    /// W055: an item's own greeting or thanks, left out of the bulletin.
+    ItemCourtesy { words: String },
+    /// W056: a spoken sentence longer than one breath.
+    LongSentence { syllables: usize, limit: usize },
     /// W052: a bulletin longer than its slot.
     BulletinTooLong {
         date: String,
@@ -306,6 +310,8 @@ impl Message {
             NotInGlossary { .. } => "W051",
             LeftOutOfScript { .. } => "W050",
             BulletinTooLong { .. } => "W052",
+            ItemCourtesy { .. } => "W055",
+            LongSentence { .. } => "W056",
             Unsayable { kind, .. } => {
                 use crate::speech::DoubtKind;
                 match kind {
@@ -1053,6 +1059,30 @@ impl Message {
                 )
             }
             Unsayable { kind, token } => unsayable_texts(l, *kind, token),
+            ItemCourtesy { words } => (
+                tr!(
+                    l,
+                    "\"{words}\": lời chào, lời cảm ơn riêng của tin bị bỏ khỏi bản tin",
+                    "\"{words}\": an item's own greeting or thanks is left out of the bulletin"
+                ),
+                tr!(
+                    l,
+                    "bản tin chỉ có một lời mở đầu và một lời kết (của đài, trong site.toml); nghe giữa chừng, lời chào hay lời cảm ơn làm bà con tưởng bản tin đã hết. Bỏ câu này khỏi tin",
+                    "a bulletin has one opening and one closing (the station's, in site.toml); in the middle, a greeting or thanks makes listeners think it is over. Remove it from the item"
+                ),
+            ),
+            LongSentence { syllables, limit } => (
+                tr!(
+                    l,
+                    "câu dài {syllables} âm tiết, quá một hơi đọc (khoảng {limit})",
+                    "a sentence of {syllables} syllables, longer than one breath (about {limit})"
+                ),
+                tr!(
+                    l,
+                    "tách thành hai, ba câu ngắn để phát thanh viên đọc rõ và bà con nghe kịp",
+                    "split it into two or three short sentences so the announcer reads it clearly and listeners follow"
+                ),
+            ),
             NotInGlossary { token } => (
                 tr!(
                     l,

@@ -17,5 +17,6 @@ mod script;
 pub use glossary::Glossary;
 pub use normalize::{Doubt, DoubtKind, Spoken, UnknownToken, count_syllables, speak};
 pub use script::{
-    Script, ScriptIssue, ScriptWarning, Skipped, script_from_markdown, script_from_text,
+    MAX_SENTENCE_SYLLABLES, Script, ScriptIssue, ScriptWarning, Skipped, script_from_markdown,
+    script_from_text,
 };
