@@ -524,10 +524,9 @@ fn without_priority_word(title: &str, priority: Priority) -> &str {
         Priority::ThongThuong => &[],
     };
     let trimmed = title.trim_start().trim_start_matches(['[', '(']);
-    let lower = trimmed.to_lowercase();
     for word in words {
-        // Lowercasing keeps the length of these words, so the byte offset carries over.
-        if lower.starts_with(word) && lower.len() == trimmed.len() {
+        let head = trimmed.get(..word.len()).map(str::to_lowercase);
+        if head.as_deref() == Some(*word) {
             let rest = trimmed[word.len()..]
                 .trim_start_matches([']', ')', ':', '-', '–', '!', '.', ',', ' ']);
             // "Khẩn: …", "KHẨN - …", "[Khẩn] …", but not "Khẩn trương …".

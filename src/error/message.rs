@@ -316,7 +316,7 @@ impl Message {
                 use crate::speech::DoubtKind;
                 match kind {
                     DoubtKind::Url | DoubtKind::Email | DoubtKind::Emoji => "W053",
-                    DoubtKind::Slash | DoubtKind::DecimalPoint => "W054",
+                    DoubtKind::Slash | DoubtKind::DecimalPoint | DoubtKind::Abbreviation => "W054",
                 }
             }
         }
@@ -1142,6 +1142,18 @@ fn unsayable_texts(l: Lang, kind: crate::speech::DoubtKind, token: &str) -> (Str
                 l,
                 "nếu là ngày, viết \"ngày {token}\"; nếu là số nhà, viết \"số {token}\"",
                 "for a date write \"ngày {token}\"; for a house number write \"số {token}\""
+            ),
+        ),
+        DoubtKind::Abbreviation => (
+            tr!(
+                l,
+                "{token}: chữ viết tắt có hai nghĩa; loa đọc theo phỏng đoán (CP: Chính phủ)",
+                "{token}: an abbreviation with two meanings; the script reads it by a guess (CP: Chính phủ)"
+            ),
+            tr!(
+                l,
+                "viết đầy đủ: \"cổ phần\" hay \"Chính phủ\"",
+                "write it out: \"cổ phần\" or \"Chính phủ\""
             ),
         ),
         DoubtKind::DecimalPoint => (

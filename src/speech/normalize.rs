@@ -68,6 +68,9 @@ pub enum DoubtKind {
     Slash,
     /// "12.5%": a decimal point typed the English way, read "phẩy".
     DecimalPoint,
+    /// An abbreviation with two meanings and nothing around it to choose ("CP" outside
+    /// a company name or a government context: read "Chính phủ").
+    Abbreviation,
 }
 
 /// An all-caps token of two or more letters that the glossary does not know.

@@ -280,6 +280,9 @@ fn doubt_message(kind: DoubtKind, token: &str) -> String {
         DoubtKind::Email => format!("{token}: an e-mail address is left out of the spoken script"),
         DoubtKind::Emoji => format!("{token}: an emoji is left out of the spoken script"),
         DoubtKind::Slash => format!("{token}: not clearly a date; it is read as a fraction"),
+        DoubtKind::Abbreviation => {
+            format!("{token}: has two meanings; it is read by a guess")
+        }
         DoubtKind::DecimalPoint => {
             format!("{token}: an English decimal point; it is read \"phẩy\"")
         }
@@ -859,6 +862,27 @@ mod tests {
             (7, ScriptIssue::Courtesy("Xin cảm ơn bà con.".into())),
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn awkward_bodies_are_scripted_without_panicking() {
+        let bodies = [
+            "Kính thưa",
+            "Kính thưa bà con",
+            "Xin cảm ơn bà con",
+            "[Xem](x)",
+            "Xem [](x).",
+            "Xem [a](x)[b](y). Kính thưa bà con, [c](z).",
+            "Kính thưa ẞ bà con! Ǆ. Xem thêm [İ](x).",
+            "(((((",
+            "(Kính thưa bà con)",
+            "- Kính thưa bà con,\n- Xin cảm ơn bà con.\n",
+            "# Kính thưa bà con\n\n> Xem [x](y)\n",
+        ];
+        for body in bodies {
+            let _ = script(body);
+            let _ = script_from_text(body, 1, &Glossary::builtin());
+        }
     }
 
     #[test]

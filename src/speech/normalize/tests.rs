@@ -526,7 +526,27 @@ impl Generator {
     }
 }
 
-const PIECES: [&str; 64] = [
+const PIECES: [&str; 84] = [
+    "29A-",
+    "123.45",
+    "tr.đ",
+    "tr",
+    "https://a.vn",
+    "@",
+    "👷",
+    "⚠\u{fe0f}",
+    "Cty",
+    "Đ/c",
+    "ThS.",
+    "P.",
+    "QL",
+    "ĐT ",
+    "(",
+    ")",
+    "I, II",
+    "113/114",
+    "12.5%",
+    "số ",
     "0",
     "1",
     "2",
@@ -831,4 +851,15 @@ fn issue_17_addresses_and_emoji_are_left_out_and_reported() {
         ]
     );
     assert!(doubts("1/3 số hộ, ngày 2/3, số 5/12").is_empty());
+    // CP: cổ phần after a company, Chính phủ after a government word, else a guess.
+    check(&[
+        ("Cty CP Cảng", "Công ty cổ phần Cảng"),
+        ("Văn phòng CP", "Văn phòng Chính phủ"),
+        ("Liên hệ CP", "Liên hệ Chính phủ"),
+    ]);
+    assert!(doubts("Cty CP Cảng, Văn phòng CP, Nghị định CP").is_empty());
+    assert_eq!(
+        doubts("Liên hệ CP"),
+        [(DoubtKind::Abbreviation, "CP".to_string())]
+    );
 }

@@ -170,7 +170,35 @@ fn glossary_entry(reader: &Reader, pos: usize) -> Option<Said> {
     }
     let entry = entry_at(reader, pos)?;
     let end = pos + entry.key.len();
-    Some(Said::other(end, say_entry(reader, entry, pos, end)))
+    let said = Said::other(end, say_entry(reader, entry, pos, end));
+    let company_rule = matches!(
+        entry.reading,
+        Reading::Context {
+            rule: ContextRule::AfterCompany,
+            ..
+        }
+    );
+    let guessed = company_rule
+        && !context_holds(reader, ContextRule::AfterCompany, pos, end)
+        && !after_government_word(reader, pos);
+    Some(if guessed {
+        said.doubting(DoubtKind::Abbreviation)
+    } else {
+        said
+    })
+}
+
+/// "Nghị định … CP", "Văn phòng CP", "Thủ tướng CP", "số 19 CP": where CP can only be
+/// Chính phủ. Elsewhere it is read so and reported.
+fn after_government_word(reader: &Reader, pos: usize) -> bool {
+    let government = [
+        "chính", "nghị", "định", "quyết", "tướng", "phòng", "chỉ", "thị", "tư", "nđ", "nq", "qđ",
+        "ct", "ttg", "tt",
+    ];
+    reader.number_just_before(pos)
+        || words_before(reader.text, pos, 2, &['-', '/'])
+            .into_iter()
+            .any(|word| is_one_of(Some(word), &government))
 }
 
 /// The glossary entry whose key stands as a whole token at `pos`, longest key first.
