@@ -129,10 +129,40 @@ pub fn script_from_text(text: &str, first_line: usize, glossary: &Glossary) -> S
 /// The syllable counts of the sentences of a spoken paragraph that are longer than
 /// one breath.
 fn long_sentences(paragraph: &str) -> impl Iterator<Item = usize> + '_ {
-    paragraph
-        .split(['.', '!', '?', ';'])
-        .map(super::count_syllables)
-        .filter(|&syllables| syllables > MAX_SENTENCE_SYLLABLES)
+    long_sentence_spans(paragraph)
+        .into_iter()
+        .map(|(_, syllables)| syllables)
+}
+
+/// The sentences of a spoken paragraph longer than one breath: (index among the
+/// paragraph's sentences, syllables).
+fn long_sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
+    sentence_spans(paragraph)
+        .into_iter()
+        .enumerate()
+        .map(|(index, (start, end))| (index, super::count_syllables(&paragraph[start..end])))
+        .filter(|&(_, syllables)| syllables > MAX_SENTENCE_SYLLABLES)
+        .collect()
+}
+
+/// Sentences as an announcer breathes them: cut after `.`, `!`, `?` or `;` followed
+/// by white space (or the end); byte ranges.
+fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '.' | '!' | '?' | ';')
+            && chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        if ends {
+            spans.push((start, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        spans.push((start, text.len()));
+    }
+    spans
 }
 
 /// How an item's own greeting starts: the clause is left out.
@@ -584,9 +614,23 @@ impl<'a> ScriptBuilder<'a> {
             }
         }
         let paragraph = shape_paragraph(&block.shape, &spoken.text);
-        let start = block.source_of(0);
-        for syllables in long_sentences(&paragraph).collect::<Vec<_>>() {
-            self.warn(start, ScriptIssue::LongSentence(syllables));
+        // The line of a long sentence: the written sentence in the same place, when the
+        // written and spoken paragraphs have as many sentences; else the paragraph's.
+        let written_spans = sentence_spans(&written);
+        let same_shape =
+            written == block.text && written_spans.len() == sentence_spans(&paragraph).len();
+        for (index, syllables) in long_sentence_spans(&paragraph) {
+            let offset = match written_spans.get(index) {
+                Some(&(start, end)) if same_shape => {
+                    let sentence = &written[start..end];
+                    start + (sentence.len() - sentence.trim_start().len())
+                }
+                _ => 0,
+            };
+            self.warn(
+                block.source_of(offset),
+                ScriptIssue::LongSentence(syllables),
+            );
         }
         if !paragraph.is_empty() {
             self.script.paragraphs.push(paragraph);
@@ -891,6 +935,15 @@ mod tests {
         let result = script_from_text(&format!("{long}. Ngắn."), 3, &Glossary::builtin());
         let issues: Vec<ScriptIssue> = result.warnings.into_iter().map(|w| w.issue).collect();
         assert_eq!(issues, [ScriptIssue::LongSentence(50)]);
+        // In markdown, the warning names the line where the long sentence starts.
+        let markdown = format!("Ngắn.\nVẫn ngắn.\n{long}\nhết.\n");
+        let found: Vec<(usize, ScriptIssue)> =
+            script_from_markdown(&markdown, 5, &Glossary::builtin())
+                .warnings
+                .into_iter()
+                .map(|w| (w.line, w.issue))
+                .collect();
+        assert_eq!(found, [(7, ScriptIssue::LongSentence(51))]);
     }
 
     #[test]
