@@ -503,10 +503,11 @@ enum SlashContext {
     None,
 }
 
-/// Words after which "d/m" is a day of the month.
-const DATE_WORDS: [&str; 16] = [
+/// Words after which "d/m" is a day of the month ("Quốc khánh 2/9", "dịp 1/5",
+/// "chậm nhất 3/12").
+const DATE_WORDS: [&str; 22] = [
     "ngày", "mồng", "mùng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "trước",
-    "sau", "vào", "hạn", "lúc",
+    "sau", "vào", "hạn", "lúc", "dịp", "lễ", "tết", "khánh", "niệm", "nhất",
 ];
 
 /// Words after which "a/b" is a house, plot, room or class number: "số 5/12", "Lô 3/5",
@@ -604,7 +605,7 @@ fn dashed_day_month(reader: &Reader, pos: usize) -> Option<Said> {
 
 fn is_fraction_context(text: &str, pos: usize, end: usize) -> bool {
     let before = [
-        "chiếm", "khoảng", "gần", "hơn", "đạt", "trên", "dưới", "tới",
+        "chiếm", "khoảng", "gần", "hơn", "đạt", "trên", "dưới", "tới", "có",
     ];
     is_one_of(word_before(text, pos), &before) || is_one_of(Some(word_after(text, end)), &["số"])
 }
