@@ -35,6 +35,10 @@ pub struct Item {
     /// Slot ids; empty = every slot.
     #[serde(skip)]
     pub slots: Vec<String>,
+    /// When the event the item announces is over (see `event_end`): a slot at or
+    /// after it does not air the item.
+    #[serde(skip)]
+    pub event_ends: Option<(Date, (u8, u8))>,
     #[serde(skip)]
     pub wards: WardSelection,
     #[serde(skip)]
@@ -42,8 +46,12 @@ pub struct Item {
 }
 
 impl Item {
-    fn airs(&self, date: Date, ward: &str, slot: &str) -> bool {
-        let in_window = self.from <= date && date <= self.until;
+    fn airs(&self, date: Date, ward: &str, slot: &str, slot_time: Option<(u8, u8)>) -> bool {
+        let event_over = match (self.event_ends, slot_time) {
+            (Some((day, ends)), Some(time)) => date > day || (date == day && time >= ends),
+            _ => false,
+        };
+        let in_window = self.from <= date && date <= self.until && !event_over;
         let in_ward = match &self.wards {
             WardSelection::All => true,
             WardSelection::Only(list) => list.iter().any(|w| w == ward),
@@ -139,8 +147,9 @@ impl<'a> Broadcasts<'a> {
         while date <= to {
             for ward in &config.wards {
                 for slot in &config.broadcast.slots {
+                    let time = crate::date::parse_hhmm(&slot.time);
                     let items: Vec<usize> = (0..self.items.len())
-                        .filter(|&i| self.items[i].airs(date, &ward.slug, &slot.id))
+                        .filter(|&i| self.items[i].airs(date, &ward.slug, &slot.id, time))
                         .collect();
                     if !items.is_empty() {
                         out.push(self.bulletin(date, &ward.slug, &slot.id, items));
@@ -167,10 +176,13 @@ impl<'a> Broadcasts<'a> {
         let spm = config.broadcast.syllables_per_minute.max(1) as usize;
         let slot_seconds = config.slot(slot).map_or(0, |s| s.minutes * 60);
         let mut syllables = speech::count_syllables(&opening) + speech::count_syllables(&closing);
+        // The break before the closing; each item adds its own breaks below.
+        let mut pause_ms = ITEM_BREAK_MS;
         let mut overflow = Vec::new();
         for &i in &items {
             syllables += self.items[i].syllables;
-            if seconds_for(syllables, spm) > slot_seconds {
+            pause_ms += item_pauses_ms(&self.items[i]);
+            if seconds_for(syllables, spm, pause_ms) > slot_seconds {
                 overflow.push(i);
             }
         }
@@ -182,7 +194,7 @@ impl<'a> Broadcasts<'a> {
             items,
             closing,
             syllables,
-            seconds: seconds_for(syllables, spm),
+            seconds: seconds_for(syllables, spm, pause_ms),
             slot_seconds,
             overflow,
         }
@@ -220,17 +232,22 @@ impl<'a> Broadcasts<'a> {
             .collect()
     }
 
-    /// The bulletin as plain text: one paragraph per line, readable aloud as it is.
+    /// The bulletin as plain text: one paragraph per line, readable aloud as it is, with
+    /// a [`ITEM_MARK`] line (not read) where the opening, each item and the closing end.
     pub fn text(&self, b: &Bulletin) -> String {
         let mut out = String::new();
         out.push_str(&b.opening);
         out.push('\n');
         for &i in &b.items {
+            out.push_str(ITEM_MARK);
+            out.push('\n');
             for p in &self.items[i].paragraphs {
                 out.push_str(p);
                 out.push('\n');
             }
         }
+        out.push_str(ITEM_MARK);
+        out.push('\n');
         out.push_str(&b.closing);
         out.push('\n');
         out
@@ -238,24 +255,31 @@ impl<'a> Broadcasts<'a> {
 
     /// The bulletin as SSML 1.1: a paragraph per paragraph, sentences as `<s>`, a pause
     /// between paragraphs and a longer one between items.
+    ///
+    /// The whole bulletin sits in `<prosody rate="N%">`, where 100% is
+    /// [`REFERENCE_SYLLABLES_PER_MINUTE`]: an engine tuned to read at that rate (espeak-ng
+    /// `-s 135` does) then reads at the site's `syllables_per_minute`, the rate the
+    /// schedule is timed by.
     pub fn ssml(&self, b: &Bulletin) -> String {
-        let mut out = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n",
+        let spm = self.site.config.broadcast.syllables_per_minute.max(1);
+        let rate = (u64::from(spm) * 100).div_ceil(u64::from(REFERENCE_SYLLABLES_PER_MINUTE));
+        let mut out = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n  <meta name=\"loa:syllables-per-minute\" content=\"{spm}\"/>\n<prosody rate=\"{rate}%\">\n"
         );
         push_ssml_paragraph(&mut out, &b.opening);
         for &i in &b.items {
-            out.push_str("  <break time=\"1500ms\"/>\n");
+            push_ssml_break(&mut out, ITEM_BREAK_MS);
             let item = &self.items[i];
             for (n, p) in item.paragraphs.iter().enumerate() {
                 if n > 0 {
-                    out.push_str("  <break time=\"700ms\"/>\n");
+                    push_ssml_break(&mut out, PARAGRAPH_BREAK_MS);
                 }
                 push_ssml_paragraph(&mut out, p);
             }
         }
-        out.push_str("  <break time=\"1500ms\"/>\n");
+        push_ssml_break(&mut out, ITEM_BREAK_MS);
         push_ssml_paragraph(&mut out, &b.closing);
-        out.push_str("</speak>\n");
+        out.push_str("</prosody>\n</speak>\n");
         out
     }
 
@@ -324,8 +348,30 @@ impl<'a> Broadcasts<'a> {
 pub const DIR: &str = "loa";
 pub const CALENDAR: &str = "lich-phat-thanh.ics";
 
-fn seconds_for(syllables: usize, per_minute: usize) -> u32 {
-    (syllables * 60).div_ceil(per_minute) as u32
+/// The line between the parts of a bulletin's `.txt`: the announcer sees where an item
+/// ends; it is not read.
+pub const ITEM_MARK: &str = "* * *";
+
+/// The SSML pause before each item and before the closing.
+pub const ITEM_BREAK_MS: u64 = 1500;
+/// The SSML pause between two paragraphs of an item.
+pub const PARAGRAPH_BREAK_MS: u64 = 700;
+
+/// The speaking rate written as `<prosody rate="100%">` in the SSML.
+pub const REFERENCE_SYLLABLES_PER_MINUTE: u32 = 180;
+
+/// The pauses an item adds to its bulletin: the break before it and one between each
+/// two of its paragraphs.
+fn item_pauses_ms(item: &Item) -> u64 {
+    let paragraphs = item.paragraphs.len() as u64;
+    ITEM_BREAK_MS + PARAGRAPH_BREAK_MS * paragraphs.saturating_sub(1)
+}
+
+/// The spoken duration: the syllables at the site's rate plus the SSML's own pauses,
+/// rounded up to the second.
+fn seconds_for(syllables: usize, per_minute: usize, pause_ms: u64) -> u32 {
+    let speech_ms = (syllables as u64 * 60_000).div_ceil(per_minute.max(1) as u64);
+    u32::try_from((speech_ms + pause_ms).div_ceil(1000)).unwrap_or(u32::MAX)
 }
 
 /// `95` -> `1 phút 35 giây`.
@@ -339,6 +385,10 @@ pub fn minutes_label(seconds: u32) -> String {
 
 fn xml_text(s: &str) -> String {
     crate::render::feeds::xml_escape(s)
+}
+
+fn push_ssml_break(out: &mut String, ms: u64) {
+    out.push_str(&format!("  <break time=\"{ms}ms\"/>\n"));
 }
 
 fn push_ssml_paragraph(out: &mut String, paragraph: &str) {
@@ -392,13 +442,14 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
         }
         None => speech::script_from_markdown(&page.body, page.body_line, glossary),
     };
-    let title = speech::speak(&page.title, glossary);
-    let lead = match block.map(|b| b.priority).unwrap_or_default() {
+    let priority = block.map(|b| b.priority).unwrap_or_default();
+    let title = speech::speak(without_priority_word(&page.title, priority), glossary);
+    let lead = match priority {
         Priority::KhanCap => "Thông báo khẩn cấp. ",
         Priority::UuTien => "Thông báo quan trọng. ",
         Priority::ThongThuong => "",
     };
-    let mut paragraphs = vec![format!("{lead}{}", end_sentence(&title.text))];
+    let mut paragraphs = vec![format!("{lead}{}", capitalise(&end_sentence(&title.text)))];
     paragraphs.extend(script.paragraphs);
     let syllables = paragraphs.iter().map(|p| speech::count_syllables(p)).sum();
     let title_line = crate::content::front_matter::locate(&page.front_matter, &["title"])
@@ -410,6 +461,12 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
             let message = match w.issue {
                 speech::ScriptIssue::LeftOut(part) => Message::LeftOutOfScript { part },
                 speech::ScriptIssue::NotInGlossary(token) => Message::NotInGlossary { token },
+                speech::ScriptIssue::Doubtful(kind, token) => Message::Unsayable { kind, token },
+                speech::ScriptIssue::Courtesy(words) => Message::ItemCourtesy { words },
+                speech::ScriptIssue::LongSentence(syllables) => Message::LongSentence {
+                    syllables,
+                    limit: speech::MAX_SENTENCE_SYLLABLES,
+                },
             };
             Diagnostic::new(message, Some(Location::new(&page.source, w.line, 1)))
         })
@@ -422,7 +479,21 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
             Some(Location::new(&page.source, title_line, 1)),
         )
     }));
+    warnings.extend(title.doubts.iter().map(|d| {
+        Diagnostic::new(
+            Message::Unsayable {
+                kind: d.kind,
+                token: d.token.clone(),
+            },
+            Some(Location::new(&page.source, title_line, 1)),
+        )
+    }));
+    let written = match block.and_then(|b| b.text.as_deref()) {
+        Some(text) => format!("{}\n{text}", page.title),
+        None => format!("{}\n{}", page.title, page.body),
+    };
     let item = Item {
+        event_ends: event_end(&written, start, until),
         page: index,
         title: page.title.clone(),
         path: page.path.clone(),
@@ -436,6 +507,149 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
         sort_date: page.sort_date(),
     };
     (item, warnings)
+}
+
+/// The title without the word the priority lead already says: "Khẩn: không khí
+/// lạnh" under "Thông báo khẩn cấp." would say khẩn twice.
+fn without_priority_word(title: &str, priority: Priority) -> &str {
+    let words: &[&str] = match priority {
+        Priority::KhanCap => &[
+            "thông báo khẩn cấp",
+            "thông báo khẩn",
+            "khẩn cấp",
+            "hỏa tốc",
+            "khẩn",
+        ],
+        Priority::UuTien => &["thông báo quan trọng", "quan trọng"],
+        Priority::ThongThuong => &[],
+    };
+    let trimmed = title.trim_start().trim_start_matches(['[', '(']);
+    for word in words {
+        let head = trimmed.get(..word.len()).map(str::to_lowercase);
+        if head.as_deref() == Some(*word) {
+            let rest = trimmed[word.len()..]
+                .trim_start_matches([']', ')', ':', '-', '–', '!', '.', ',', ' ']);
+            // "Khẩn: …", "KHẨN - …", "[Khẩn] …", but not "Khẩn trương …".
+            let separated = trimmed[word.len()..]
+                .trim_start()
+                .starts_with([']', ')', ':', '-', '–', '!', '.', ',']);
+            if separated && !rest.trim().is_empty() {
+                return rest;
+            }
+        }
+    }
+    title
+}
+
+/// When the event an item announces is over (see [`Item::event_ends`]): the latest
+/// date written with a clock time on the same line, when it falls after the item's
+/// first day on air and not after its last ("từ 7h30 - 11h00, Thứ 7, ngày 05/12/2026"
+/// ends at 11:00 that day). A date on the first day is not taken: a report of what
+/// happened that morning still airs in the afternoon.
+fn event_end(written: &str, from: Date, until: Date) -> Option<(Date, (u8, u8))> {
+    written
+        .lines()
+        .filter_map(|line| {
+            let day = written_dates(line, until.year)
+                .into_iter()
+                .filter(|day| from < *day && *day <= until)
+                .max()?;
+            Some((day, clock_times(line).into_iter().max()?))
+        })
+        .max()
+}
+
+/// The dates written "d/m" or "d/m/yyyy" in a line; without a year, `year`.
+fn written_dates(line: &str, year: i32) -> Vec<Date> {
+    let bytes = line.as_bytes();
+    let number_at = |at: usize| -> (usize, Option<u32>) {
+        let len = bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        });
+        (
+            at + len,
+            line.get(at..at + len).and_then(|d| d.parse().ok()),
+        )
+    };
+    let mut dates = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let (day_end, day) = number_at(i);
+        i = day_end.max(i + 1);
+        if bytes.get(day_end) != Some(&b'/') {
+            continue;
+        }
+        let (month_end, month) = number_at(day_end + 1);
+        let (year_end, written_year) = match bytes.get(month_end) {
+            Some(b'/') => number_at(month_end + 1),
+            _ => (month_end, None),
+        };
+        let date = match (day, month) {
+            (Some(d), Some(m)) => {
+                let y = written_year
+                    .and_then(|y| i32::try_from(y).ok())
+                    .unwrap_or(year);
+                u8::try_from(m)
+                    .ok()
+                    .zip(u8::try_from(d).ok())
+                    .and_then(|(m, d)| Date::new(y, m, d))
+            }
+            _ => None,
+        };
+        dates.extend(date);
+        i = year_end.max(i);
+    }
+    dates
+}
+
+/// The clock times written in a line: "7h30", "11h00", "14:00", "8h", "7g30".
+fn clock_times(line: &str) -> Vec<(u8, u8)> {
+    let bytes = line.as_bytes();
+    let digits_from = |at: usize| {
+        bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        })
+    };
+    let ends_word = |at: usize| bytes.get(at).is_none_or(|b| !b.is_ascii_alphanumeric());
+    let mut times = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let hour_end = i + digits_from(i);
+        let hour = line.get(i..hour_end).and_then(|h| h.parse::<u8>().ok());
+        let time = match bytes.get(hour_end) {
+            // The mark is ASCII, so hour_end + 1 is a character boundary.
+            Some(b'h' | b'g' | b':') => {
+                let minute_end = hour_end + 1 + digits_from(hour_end + 1);
+                let minute = line.get(hour_end + 1..minute_end).unwrap_or("");
+                match (minute.len(), ends_word(minute_end)) {
+                    (2, true) => hour.zip(minute.parse::<u8>().ok()),
+                    (0, true) if bytes[hour_end] != b':' => hour.map(|h| (h, 0)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        times.extend(time.filter(|&(h, m)| h < 24 && m < 60));
+        i = hour_end.max(i + 1);
+    }
+    times
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn end_sentence(s: &str) -> String {
@@ -517,7 +731,52 @@ mod tests {
         assert_eq!(sentences("Một. Hai! Ba"), vec!["Một.", "Hai!", "Ba"]);
         assert_eq!(minutes_label(95), "1 phút 35 giây");
         assert_eq!(minutes_label(900), "15 phút");
-        assert_eq!(seconds_for(180, 180), 60);
-        assert_eq!(seconds_for(181, 180), 61);
+        assert_eq!(seconds_for(180, 180, 0), 60);
+        assert_eq!(seconds_for(181, 180, 0), 61);
+        assert_eq!(
+            seconds_for(180, 180, 3 * ITEM_BREAK_MS + PARAGRAPH_BREAK_MS),
+            66
+        );
+    }
+
+    #[test]
+    fn priority_word_is_not_said_twice() {
+        let cases = [
+            ("Khẩn: không khí lạnh", Priority::KhanCap, "không khí lạnh"),
+            ("KHẨN CẤP - Cháy chợ", Priority::KhanCap, "Cháy chợ"),
+            ("[Khẩn] Mưa lớn", Priority::KhanCap, "Mưa lớn"),
+            (
+                "Khẩn trương tiêm phòng",
+                Priority::KhanCap,
+                "Khẩn trương tiêm phòng",
+            ),
+            ("Khẩn:", Priority::KhanCap, "Khẩn:"),
+            ("Khẩn: gió", Priority::ThongThuong, "Khẩn: gió"),
+            ("Quan trọng: lịch mới", Priority::UuTien, "lịch mới"),
+        ];
+        for (title, priority, expected) in cases {
+            assert_eq!(without_priority_word(title, priority), expected, "{title}");
+        }
+    }
+
+    #[test]
+    fn finds_when_an_announced_event_is_over() {
+        let day = |d| Date::new(2026, 12, d).expect("a date");
+        let text = "Khám miễn phí\n- Thời gian: từ 7h30 - 11h00, Thứ 7, ngày 05/12/2026.\n";
+        assert_eq!(event_end(text, day(1), day(5)), Some((day(5), (11, 0))));
+        // A time on the first day on air is a report, not an invitation.
+        let report = "Khoảng 9h15 ngày 1/12, một thợ xây bị ngã.";
+        assert_eq!(event_end(report, day(1), day(5)), None);
+        // A date without a time, or outside the window, says nothing.
+        assert_eq!(event_end("Hạn chót 5/12.", day(1), day(5)), None);
+        assert_eq!(event_end("Lúc 8h ngày 9/12.", day(1), day(5)), None);
+        assert_eq!(
+            clock_times("7h30, 14:00, 8h, 7g05, 25h, 3/4, ca2h"),
+            [(7, 30), (14, 0), (8, 0), (7, 5)]
+        );
+        assert_eq!(
+            written_dates("ngày 5/12 và 06/12/2025, số 31/2", 2026),
+            [day(5), Date::new(2025, 12, 6).expect("a date")]
+        );
     }
 }

@@ -77,12 +77,20 @@ pub struct References {
 /// three or four levels; the cap keeps hostile input from exhausting any stage's stack.
 pub const MAX_NESTING: usize = 100;
 
+/// The markdown dialect of every output: the portal's HTML, the facts taken from a
+/// page and the loudspeaker scripts all read a body with these options, so a heading's
+/// `{#id}` or a footnote is markup everywhere and never text somewhere.
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The one markdown parser of the project (see [`options`]).
+pub(crate) fn parser(body: &str) -> Parser<'_> {
+    Parser::new_ext(body, options())
 }
 
 /// Byte offsets of line starts, to turn event offsets into file lines.
@@ -109,9 +117,8 @@ impl Lines {
 /// Render a page body. `first_line` is the body's first line in its file.
 pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered {
     let lines = Lines::new(body, first_line);
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
+    let mut events: Vec<(Event, std::ops::Range<usize>)> =
+        parser(body).into_offset_iter().collect();
     if let Some(offset) = too_deep(&events) {
         let (line, column) = lines.at(body, offset);
         let mut out = Rendered::default();

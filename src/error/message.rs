@@ -259,6 +259,16 @@ pub enum Message {
     NotInGlossary { token: String },
     /// W050: a part of a broadcast page that the spoken script leaves out.
     LeftOutOfScript { part: crate::speech::Skipped },
+    /// W053 (left out: a web or e-mail address, an emoji) or W054 (read by a guess: an
+    /// unclear slash, an English decimal point): what a script cannot say with certainty.
+    Unsayable {
+        kind: crate::speech::DoubtKind,
+        token: String,
+    },
+    /// W055: an item's own greeting or thanks, left out of the bulletin.
+    ItemCourtesy { words: String },
+    /// W056: a spoken sentence longer than one breath.
+    LongSentence { syllables: usize, limit: usize },
     /// W052: a bulletin longer than its slot.
     BulletinTooLong {
         date: String,
@@ -333,6 +343,15 @@ impl Message {
             NotInGlossary { .. } => "W051",
             LeftOutOfScript { .. } => "W050",
             BulletinTooLong { .. } => "W052",
+            ItemCourtesy { .. } => "W055",
+            LongSentence { .. } => "W056",
+            Unsayable { kind, .. } => {
+                use crate::speech::DoubtKind;
+                match kind {
+                    DoubtKind::Url | DoubtKind::Email | DoubtKind::Emoji => "W053",
+                    DoubtKind::Slash | DoubtKind::DecimalPoint | DoubtKind::Abbreviation => "W054",
+                }
+            }
         }
     }
 
@@ -1161,6 +1180,7 @@ impl Message {
                     Skipped::CodeBlock => ("đoạn mã", "a code block"),
                     Skipped::Html => ("mã HTML", "raw HTML"),
                     Skipped::Image => ("hình ảnh", "an image"),
+                    Skipped::Footnote => ("chú thích cuối trang", "a footnote"),
                 };
                 (
                     tr!(
@@ -1208,6 +1228,31 @@ impl Message {
                     ),
                 )
             }
+            Unsayable { kind, token } => unsayable_texts(l, *kind, token),
+            ItemCourtesy { words } => (
+                tr!(
+                    l,
+                    "\"{words}\": lời chào, lời cảm ơn riêng của tin bị bỏ khỏi bản tin",
+                    "\"{words}\": an item's own greeting or thanks is left out of the bulletin"
+                ),
+                tr!(
+                    l,
+                    "bản tin chỉ có một lời mở đầu và một lời kết (của đài, trong site.toml); nghe giữa chừng, lời chào hay lời cảm ơn làm bà con tưởng bản tin đã hết. Bỏ câu này khỏi tin",
+                    "a bulletin has one opening and one closing (the station's, in site.toml); in the middle, a greeting or thanks makes listeners think it is over. Remove it from the item"
+                ),
+            ),
+            LongSentence { syllables, limit } => (
+                tr!(
+                    l,
+                    "câu dài {syllables} âm tiết, quá một hơi đọc (khoảng {limit})",
+                    "a sentence of {syllables} syllables, longer than one breath (about {limit})"
+                ),
+                tr!(
+                    l,
+                    "tách thành hai, ba câu ngắn để phát thanh viên đọc rõ và bà con nghe kịp",
+                    "split it into two or three short sentences so the announcer reads it clearly and listeners follow"
+                ),
+            ),
             NotInGlossary { token } => (
                 tr!(
                     l,
@@ -1221,6 +1266,78 @@ impl Message {
                 ),
             ),
         }
+    }
+}
+
+fn unsayable_texts(l: Lang, kind: crate::speech::DoubtKind, token: &str) -> (String, String) {
+    use crate::speech::DoubtKind;
+    match kind {
+        DoubtKind::Url | DoubtKind::Email => {
+            let (vi, en) = match kind {
+                DoubtKind::Url => ("địa chỉ web", "a web address"),
+                _ => ("địa chỉ thư điện tử", "an e-mail address"),
+            };
+            (
+                tr!(
+                    l,
+                    "{token}: {vi} không đọc được trên loa; bản tin bỏ qua nó",
+                    "{token}: {en} cannot be read over the loudspeakers; the script leaves it out"
+                ),
+                tr!(
+                    l,
+                    "nói bằng lời nơi bà con tìm thông tin (ví dụ: trên cổng thông tin của phường) hoặc một số điện thoại, hoặc viết broadcast.text",
+                    "say in words where listeners find it (e.g. on the ward's portal) or give a phone number, or write a broadcast.text"
+                ),
+            )
+        }
+        DoubtKind::Emoji => (
+            tr!(
+                l,
+                "{token}: biểu tượng không đọc được trên loa; bản tin bỏ qua nó",
+                "{token}: an emoji cannot be read over the loudspeakers; the script leaves it out"
+            ),
+            tr!(
+                l,
+                "viết thành lời điều biểu tượng muốn nói",
+                "write in words what the emoji means"
+            ),
+        ),
+        DoubtKind::Slash => (
+            tr!(
+                l,
+                "{token}: không rõ là ngày hay phân số; loa đọc là phân số",
+                "{token}: not clearly a date; the script reads it as a fraction"
+            ),
+            tr!(
+                l,
+                "nếu là ngày, viết \"ngày {token}\"; nếu là số nhà, viết \"số {token}\"",
+                "for a date write \"ngày {token}\"; for a house number write \"số {token}\""
+            ),
+        ),
+        DoubtKind::Abbreviation => (
+            tr!(
+                l,
+                "{token}: chữ viết tắt có hai nghĩa; loa đọc theo phỏng đoán (CP: Chính phủ)",
+                "{token}: an abbreviation with two meanings; the script reads it by a guess (CP: Chính phủ)"
+            ),
+            tr!(
+                l,
+                "viết đầy đủ: \"cổ phần\" hay \"Chính phủ\"",
+                "write it out: \"cổ phần\" or \"Chính phủ\""
+            ),
+        ),
+        DoubtKind::DecimalPoint => (
+            tr!(
+                l,
+                "{token}: dấu chấm thập phân kiểu tiếng Anh; loa đọc là \"phẩy\"",
+                "{token}: a decimal point typed the English way; the script reads it \"phẩy\""
+            ),
+            tr!(
+                l,
+                "tiếng Việt dùng dấu phẩy thập phân: viết 12,5% thay cho 12.5%",
+                "Vietnamese writes a decimal comma: write 12,5% rather than 12.5%"
+            ),
+        ),
     }
 }
 

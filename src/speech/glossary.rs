@@ -15,6 +15,9 @@ use serde::de::IgnoredAny;
 /// The reference glossary, embedded at build time.
 const BUILTIN_YAML: &str = include_str!("glossary-vi.yaml");
 
+/// loa's own additions to the reference (same entry layout), embedded at build time.
+const ADDITIONS_YAML: &str = include_str!("glossary-loa.yaml");
+
 /// Abbreviations, letter names, digit names and units used to speak written text.
 #[derive(Debug, Clone)]
 pub struct Glossary {
@@ -62,6 +65,8 @@ pub(crate) enum ContextRule {
     BeforePhone,
     /// "đ" attached to or right after a number.
     AfterNumber,
+    /// A title or place word ("TS.", "P.") right before a name or number.
+    BeforeName,
     /// A context entry whose rule this version does not know: never matched.
     Unknown,
 }
@@ -77,6 +82,12 @@ struct GlossaryFile {
     digit_names: Vec<String>,
     entries: BTreeMap<String, EntryFile>,
     units: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdditionsFile {
+    entries: BTreeMap<String, EntryFile>,
 }
 
 #[derive(Deserialize)]
@@ -122,10 +133,31 @@ impl std::fmt::Display for GlossaryError {
 }
 
 impl Glossary {
-    /// The defaults built into the binary (the reference `glossary-vi.yaml`).
+    /// The defaults built into the binary: the reference `glossary-vi.yaml` and loa's
+    /// additions `glossary-loa.yaml`.
     pub fn builtin() -> Glossary {
-        Glossary::parse(BUILTIN_YAML)
-            .expect("the built-in glossary is valid: a unit test parses the embedded file")
+        let reference = Glossary::parse(BUILTIN_YAML)
+            .expect("the built-in glossary is valid: a unit test parses the embedded file");
+        reference
+            .with_additions(ADDITIONS_YAML)
+            .expect("the built-in additions are valid: a unit test parses the embedded file")
+    }
+
+    /// A copy with the entries of an additions file (the `entries:` part of a glossary
+    /// file) added.
+    fn with_additions(mut self, yaml: &str) -> Result<Glossary, GlossaryError> {
+        let file: AdditionsFile = serde_yaml::from_str(yaml).map_err(GlossaryError::Yaml)?;
+        for (key, entry) in file.entries {
+            if self.entry(&key).is_some() {
+                return Err(GlossaryError::Invalid(format!(
+                    "addition {key:?} repeats a reference entry"
+                )));
+            }
+            let entry = parse_entry(key, entry, &self.letter_names, &self.digit_names)?;
+            self.entries.push(entry);
+        }
+        sort_longest_first(&mut self.entries, |entry| &entry.key);
+        Ok(self)
     }
 
     /// A copy with site.toml `[glossary]` entries (abbreviation -> spoken form) merged
@@ -262,6 +294,7 @@ fn context_rule_for(key: &str) -> ContextRule {
         "CN" => ContextRule::Weekday,
         "ĐT" => ContextRule::BeforePhone,
         "đ" => ContextRule::AfterNumber,
+        "TS." | "ThS." | "BS." | "GS." | "PGS." | "KS." | "P." | "Q." => ContextRule::BeforeName,
         _ => ContextRule::Unknown,
     }
 }
@@ -311,6 +344,23 @@ mod tests {
             "{}",
             glossary.err().map(|e| e.to_string()).unwrap_or_default()
         );
+    }
+
+    #[test]
+    fn builtin_additions_parse_and_add_to_the_reference() {
+        let reference = Glossary::parse(BUILTIN_YAML).map_err(|e| e.to_string());
+        let merged =
+            reference.and_then(|r| r.with_additions(ADDITIONS_YAML).map_err(|e| e.to_string()));
+        assert!(merged.is_ok(), "{merged:?}");
+        let glossary = Glossary::builtin();
+        assert!(glossary.knows("MTV") && glossary.knows("ThS.") && glossary.knows("ATVSLĐ"));
+        let repeat = Glossary::parse(BUILTIN_YAML)
+            .map_err(|e| e.to_string())
+            .and_then(|r| {
+                r.with_additions("entries: {UBND: {mode: expand, say: x}}")
+                    .map_err(|e| e.to_string())
+            });
+        assert!(repeat.is_err());
     }
 
     #[test]

@@ -15,7 +15,8 @@ mod normalize;
 mod script;
 
 pub use glossary::Glossary;
-pub use normalize::{Spoken, UnknownToken, count_syllables, speak};
+pub use normalize::{Doubt, DoubtKind, Spoken, UnknownToken, count_syllables, speak};
 pub use script::{
-    Script, ScriptIssue, ScriptWarning, Skipped, script_from_markdown, script_from_text,
+    MAX_SENTENCE_SYLLABLES, Script, ScriptIssue, ScriptWarning, Skipped, script_from_markdown,
+    script_from_text,
 };

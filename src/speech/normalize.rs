@@ -41,6 +41,36 @@ pub struct Spoken {
     /// All-caps tokens the glossary does not know; they are spelled with letter names
     /// in `text`.
     pub unknown: Vec<UnknownToken>,
+    /// What the reader could not say, or said by a guess an editor should confirm.
+    pub doubts: Vec<Doubt>,
+}
+
+/// A written token that a script leaves out or reads by a guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doubt {
+    pub kind: DoubtKind,
+    /// The token as written, e.g. "https://atvsld.gov.vn" or "2/3".
+    pub token: String,
+    /// Byte offset of the token in the input as given (NFC or not).
+    pub offset: usize,
+}
+
+/// Why a token is doubtful.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DoubtKind {
+    /// A web address: left out (a listener cannot follow it).
+    Url,
+    /// An e-mail address: left out.
+    Email,
+    /// An emoji or pictograph: left out.
+    Emoji,
+    /// "d/m" with nothing around to tell a date from a fraction: read as a fraction.
+    Slash,
+    /// "12.5%": a decimal point typed the English way, read "phẩy".
+    DecimalPoint,
+    /// An abbreviation with two meanings and nothing around it to choose ("CP" outside
+    /// a company name or a government context: read "Chính phủ").
+    Abbreviation,
 }
 
 /// An all-caps token of two or more letters that the glossary does not know.
@@ -60,6 +90,9 @@ pub fn speak(text: &str, glossary: &Glossary) -> Spoken {
     let mut spoken = Reader::new(&composed.text, glossary).read();
     for unknown in &mut spoken.unknown {
         unknown.offset = composed.original_offset(unknown.offset);
+    }
+    for doubt in &mut spoken.doubts {
+        doubt.offset = composed.original_offset(doubt.offset);
     }
     spoken
 }
@@ -130,12 +163,16 @@ struct Said {
     /// The spoken words (or punctuation) for the span.
     text: String,
     kind: SaidKind,
+    /// Set when the span is left out or read by a guess.
+    doubt: Option<DoubtKind>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 enum SaidKind {
     /// A number (or quantity) was said: a following dash may mean "đến".
     Number,
+    /// A date was said: a number after "và" or a comma may be another date.
+    Date,
     /// Digits read one by one after a call word: the next number in a list is too.
     CallNumber,
     /// An all-caps token the glossary does not know, spelled with letter names.
@@ -150,7 +187,14 @@ impl Said {
             end,
             text: text.into(),
             kind,
+            doubt: None,
         }
+    }
+
+    /// The same span, marked as left out or guessed.
+    fn doubting(mut self, doubt: DoubtKind) -> Said {
+        self.doubt = Some(doubt);
+        self
     }
 
     fn other(end: usize, text: impl Into<String>) -> Said {
@@ -170,6 +214,9 @@ struct Reader<'a> {
     /// What has been said so far.
     out: String,
     unknown: Vec<UnknownToken>,
+    doubts: Vec<Doubt>,
+    /// Where the last date said ended.
+    last_date_end: Option<usize>,
     /// Where the last number said ended.
     last_number_end: Option<usize>,
     /// Where the last number read as call digits ended.
@@ -184,6 +231,8 @@ impl<'a> Reader<'a> {
             capitals: Capitals::find(text, glossary),
             out: String::new(),
             unknown: Vec::new(),
+            doubts: Vec::new(),
+            last_date_end: None,
             last_number_end: None,
             last_call_end: None,
         }
@@ -203,6 +252,7 @@ impl<'a> Reader<'a> {
         Spoken {
             text: tidy(&self.out),
             unknown: self.unknown,
+            doubts: self.doubts,
         }
     }
 
@@ -220,8 +270,24 @@ impl<'a> Reader<'a> {
     }
 
     fn remember(&mut self, said: &Said, start: usize) {
+        if let Some(kind) = said.doubt {
+            self.doubts.push(Doubt {
+                kind,
+                token: self
+                    .text
+                    .get(start..said.end)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                offset: start,
+            });
+        }
         match said.kind {
             SaidKind::Number => self.last_number_end = Some(said.end),
+            SaidKind::Date => {
+                self.last_number_end = Some(said.end);
+                self.last_date_end = Some(said.end);
+            }
             SaidKind::CallNumber => {
                 self.last_number_end = Some(said.end);
                 self.last_call_end = Some(said.end);
@@ -267,6 +333,20 @@ impl<'a> Reader<'a> {
         self.last_number_end
             .and_then(|end| self.text.get(end..pos))
             .is_some_and(|gap| gap.trim().is_empty())
+    }
+
+    /// Whether only list words and separators ("và", ",", "đến", "-") stand between
+    /// the last date said and `pos`: "ngày 1/5 và 2/5".
+    fn continues_date_list(&self, pos: usize) -> bool {
+        self.last_date_end
+            .and_then(|end| self.text.get(end..pos))
+            .is_some_and(|gap| {
+                gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–'))
+                    .all(|word| {
+                        word.is_empty()
+                            || context::is_one_of(Some(word), &["và", "hoặc", "đến", "tới"])
+                    })
+            })
     }
 }
 

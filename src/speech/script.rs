@@ -11,10 +11,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::normalize::{capitalise_first, cardinal_value};
-use super::{Glossary, Spoken, speak};
+use super::{DoubtKind, Glossary, Spoken, speak};
 
 /// A spoken script: what the announcer reads, one entry per paragraph, heading or
 /// list item.
@@ -41,7 +41,18 @@ pub enum ScriptIssue {
     LeftOut(Skipped),
     /// An all-caps token the glossary does not know (it is spelled letter by letter).
     NotInGlossary(String),
+    /// A token left out (a web or e-mail address, an emoji) or read by a guess (an
+    /// unclear slash, an English decimal point).
+    Doubtful(DoubtKind, String),
+    /// An item's own greeting or thanks ("Kính thưa bà con", "Xin cảm ơn bà con."),
+    /// left out: a bulletin has one opening and one closing, the station's.
+    Courtesy(String),
+    /// A spoken sentence longer than one breath: its syllable count.
+    LongSentence(usize),
 }
+
+/// The longest sentence, in spoken syllables, an announcer reads in one breath.
+pub const MAX_SENTENCE_SYLLABLES: usize = 40;
 
 impl ScriptWarning {
     /// What happened, in English, e.g. "a table is left out of the spoken script".
@@ -49,6 +60,13 @@ impl ScriptWarning {
         match &self.issue {
             ScriptIssue::LeftOut(part) => part.message().to_owned(),
             ScriptIssue::NotInGlossary(token) => unknown_message(token),
+            ScriptIssue::Doubtful(kind, token) => doubt_message(*kind, token),
+            ScriptIssue::Courtesy(words) => {
+                format!("\"{words}\": an item's own greeting or thanks is left out of the bulletin")
+            }
+            ScriptIssue::LongSentence(syllables) => format!(
+                "a sentence of {syllables} syllables: more than one breath ({MAX_SENTENCE_SYLLABLES})"
+            ),
         }
     }
 }
@@ -56,9 +74,8 @@ impl ScriptWarning {
 /// Builds the script of a page body. `first_line` is the line of the user's file on
 /// which `markdown` starts (after the front matter).
 pub fn script_from_markdown(markdown: &str, first_line: usize, glossary: &Glossary) -> Script {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut builder = ScriptBuilder::new(markdown, first_line, glossary);
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in crate::markdown::parser(markdown).into_offset_iter() {
         builder.handle(event, range);
     }
     builder.finish()
@@ -70,26 +87,210 @@ pub fn script_from_markdown(markdown: &str, first_line: usize, glossary: &Glossa
 pub fn script_from_text(text: &str, first_line: usize, glossary: &Glossary) -> Script {
     let mut script = Script::default();
     for (index, line) in text.lines().enumerate() {
-        let (body, bullet) = strip_bullet(line.trim());
-        let spoken = speak(body, glossary);
         let line_number = first_line + index;
+        let (body, bullet) = strip_bullet(line.trim());
+        let (body, courtesies) = strip_courtesies(body, &[]);
         script
             .warnings
-            .extend(spoken.unknown.iter().map(|unknown| ScriptWarning {
+            .extend(courtesies.into_iter().map(|(_, words)| ScriptWarning {
                 line: line_number,
-                issue: ScriptIssue::NotInGlossary(unknown.token.clone()),
+                issue: ScriptIssue::Courtesy(words),
             }));
+        let spoken = speak(&body, glossary);
+        script
+            .warnings
+            .extend(
+                spoken_issues(&spoken)
+                    .into_iter()
+                    .map(|(_, issue)| ScriptWarning {
+                        line: line_number,
+                        issue,
+                    }),
+            );
         let paragraph = if bullet {
             capitalise_first(&end_sentence(&spoken.text))
         } else {
             spoken.text
         };
+        script
+            .warnings
+            .extend(long_sentences(&paragraph).map(|syllables| ScriptWarning {
+                line: line_number,
+                issue: ScriptIssue::LongSentence(syllables),
+            }));
         if !paragraph.is_empty() {
             script.paragraphs.push(paragraph);
         }
     }
     dedup_warnings(&mut script.warnings);
     script
+}
+
+/// The syllable counts of the sentences of a spoken paragraph that are longer than
+/// one breath.
+fn long_sentences(paragraph: &str) -> impl Iterator<Item = usize> + '_ {
+    long_sentence_spans(paragraph)
+        .into_iter()
+        .map(|(_, syllables)| syllables)
+}
+
+/// The sentences of a spoken paragraph longer than one breath: (index among the
+/// paragraph's sentences, syllables).
+fn long_sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
+    sentence_spans(paragraph)
+        .into_iter()
+        .enumerate()
+        .map(|(index, (start, end))| (index, super::count_syllables(&paragraph[start..end])))
+        .filter(|&(_, syllables)| syllables > MAX_SENTENCE_SYLLABLES)
+        .collect()
+}
+
+/// Sentences as an announcer breathes them: cut after `.`, `!`, `?` or `;` followed
+/// by white space (or the end); byte ranges.
+fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '.' | '!' | '?' | ';')
+            && chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        if ends {
+            spans.push((start, i + c.len_utf8()));
+            start = i + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        spans.push((start, text.len()));
+    }
+    spans
+}
+
+/// How an item's own greeting starts: the clause is left out.
+const GREETINGS: [&str; 8] = [
+    "kính thưa",
+    "thưa bà con",
+    "thưa toàn thể",
+    "kính gửi bà con",
+    "kính gửi toàn thể",
+    "xin kính chào",
+    "xin chào bà con",
+    "chào bà con",
+];
+
+/// How an item's own closing starts: the sentence is left out.
+const CLOSINGS: [&str; 9] = [
+    "xin cảm ơn bà con",
+    "xin chân thành cảm ơn",
+    "xin trân trọng cảm ơn",
+    "trân trọng cảm ơn",
+    "cảm ơn bà con",
+    "xin cám ơn bà con",
+    "cám ơn bà con",
+    "chúc bà con",
+    "bản tin đến đây là hết",
+];
+
+/// Written sentences of a text: (start, end) byte ranges, each ending after its `.`,
+/// `!` or `?` (and the space after it).
+fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '.' | '!' | '?')
+            && chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        if ends {
+            let end = i + c.len_utf8();
+            ranges.push((start, end));
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        ranges.push((start, text.len()));
+    }
+    ranges
+}
+
+/// The text without an item's own greeting clauses and closing sentences, and what
+/// was left out (with its offset). A greeting's clause ends at its first `,`, `!`, `.`
+/// or `:`; the rest of its sentence stays. `keep` holds byte ranges (links) whose
+/// sentences are not touched.
+fn strip_courtesies(text: &str, keep: &[(usize, usize)]) -> (String, Vec<(usize, String)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut left_out = Vec::new();
+    for (start, end) in sentence_ranges(text) {
+        let sentence = &text[start..end];
+        let trimmed = sentence.trim_start();
+        let lead = start + (sentence.len() - trimmed.len());
+        let lower = trimmed.to_lowercase();
+        let kept = keep.iter().any(|&(a, b)| a < end && start < b);
+        if !kept && CLOSINGS.iter().any(|c| lower.starts_with(c)) {
+            left_out.push((lead, trimmed.trim_end().to_string()));
+            continue;
+        }
+        if !kept && GREETINGS.iter().any(|g| lower.starts_with(g)) {
+            let clause_end = trimmed
+                .find([',', '!', '.', ':'])
+                .map_or(trimmed.len(), |i| i + 1);
+            left_out.push((lead, trimmed[..clause_end].trim_end().to_string()));
+            let rest = trimmed[clause_end..].trim_start();
+            if !rest.is_empty() {
+                out.push_str(&capitalise_first(rest));
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push_str(sentence);
+    }
+    (out, left_out)
+}
+
+/// How a sentence that only points at a link starts ("Xem thêm hướng dẫn trong …"):
+/// on the radio there is nothing to click, so the sentence is left out.
+const LINK_POINTERS: [&str; 10] = [
+    "xem",
+    "chi tiết",
+    "tải",
+    "bấm",
+    "nhấn",
+    "click",
+    "truy cập",
+    "tham khảo",
+    "mời xem",
+    "mời bà con xem",
+];
+
+/// The text without the sentences that point at a link (`links`: byte ranges of link
+/// text in `text`): a sentence that starts "Xem", "Tải", "Truy cập"… and ends with a
+/// link. "Xem [Kế hoạch 52] và gọi 114 ngay." says more than where to click, and stays.
+fn drop_link_pointers(text: &str, links: &[(usize, usize)]) -> String {
+    if links.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (start, end) in sentence_ranges(text) {
+        let sentence = &text[start..end];
+        let lower = sentence.trim_start().to_lowercase();
+        // The sentence ends with its link: "Xem thêm hướng dẫn trong [Kế hoạch](…)."
+        let ends_with_link = links.iter().any(|&(a, b)| {
+            a < end
+                && start < b
+                && text
+                    .get(b.min(end)..end)
+                    .is_some_and(|after| after.chars().all(|c| !c.is_alphanumeric()))
+        });
+        let pointer = LINK_POINTERS.iter().any(|p| {
+            lower.starts_with(p)
+                && lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if !(ends_with_link && pointer) {
+            out.push_str(sentence);
+        }
+    }
+    out
 }
 
 fn strip_bullet(line: &str) -> (&str, bool) {
@@ -101,6 +302,35 @@ fn strip_bullet(line: &str) -> (&str, bool) {
 
 fn unknown_message(token: &str) -> String {
     format!("{token}: not in the glossary; it would be read letter by letter")
+}
+
+fn doubt_message(kind: DoubtKind, token: &str) -> String {
+    match kind {
+        DoubtKind::Url => format!("{token}: a web address is left out of the spoken script"),
+        DoubtKind::Email => format!("{token}: an e-mail address is left out of the spoken script"),
+        DoubtKind::Emoji => format!("{token}: an emoji is left out of the spoken script"),
+        DoubtKind::Slash => format!("{token}: not clearly a date; it is read as a fraction"),
+        DoubtKind::Abbreviation => {
+            format!("{token}: has two meanings; it is read by a guess")
+        }
+        DoubtKind::DecimalPoint => {
+            format!("{token}: an English decimal point; it is read \"phẩy\"")
+        }
+    }
+}
+
+/// The warnings of a spoken line: unknown abbreviations and doubtful tokens, each with
+/// its byte offset in the text that was spoken.
+fn spoken_issues(spoken: &Spoken) -> Vec<(usize, ScriptIssue)> {
+    let unknown = spoken
+        .unknown
+        .iter()
+        .map(|u| (u.offset, ScriptIssue::NotInGlossary(u.token.clone())));
+    let doubts = spoken
+        .doubts
+        .iter()
+        .map(|d| (d.offset, ScriptIssue::Doubtful(d.kind, d.token.clone())));
+    unknown.chain(doubts).collect()
 }
 
 /// How a block's spoken text is shaped into a paragraph.
@@ -119,6 +349,28 @@ struct Block {
     text: String,
     /// (offset in `text`, offset in the markdown) at the start of each piece.
     sources: Vec<(usize, usize)>,
+    /// Byte ranges of link text in `text`; the last may still be open.
+    links: Vec<(usize, usize)>,
+}
+
+impl Block {
+    /// The markdown offset of a byte offset in `text`.
+    fn source_of(&self, offset: usize) -> usize {
+        self.sources
+            .iter()
+            .rev()
+            .find(|(text_offset, _)| *text_offset <= offset)
+            .map_or(0, |(text_offset, source)| source + (offset - text_offset))
+    }
+
+    fn new(shape: Shape) -> Block {
+        Block {
+            shape,
+            text: String::new(),
+            sources: Vec::new(),
+            links: Vec::new(),
+        }
+    }
 }
 
 /// Elements that are left out of a spoken script.
@@ -128,6 +380,9 @@ pub enum Skipped {
     CodeBlock,
     Html,
     Image,
+    /// A footnote's text: the portal shows it under the page; the script leaves it out
+    /// (the reference mark `[^1]` is not read either).
+    Footnote,
 }
 
 impl Skipped {
@@ -137,6 +392,7 @@ impl Skipped {
             Tag::CodeBlock(_) => Some(Skipped::CodeBlock),
             Tag::HtmlBlock => Some(Skipped::Html),
             Tag::Image { .. } => Some(Skipped::Image),
+            Tag::FootnoteDefinition(_) => Some(Skipped::Footnote),
             _ => None,
         }
     }
@@ -147,6 +403,7 @@ impl Skipped {
             TagEnd::CodeBlock => Some(Skipped::CodeBlock),
             TagEnd::HtmlBlock => Some(Skipped::Html),
             TagEnd::Image => Some(Skipped::Image),
+            TagEnd::FootnoteDefinition => Some(Skipped::Footnote),
             _ => None,
         }
     }
@@ -157,6 +414,7 @@ impl Skipped {
             Skipped::CodeBlock => "a code block is left out of the spoken script",
             Skipped::Html => "raw HTML is left out of the spoken script",
             Skipped::Image => "an image is left out of the spoken script",
+            Skipped::Footnote => "a footnote is left out of the spoken script",
         }
     }
 }
@@ -252,6 +510,12 @@ impl<'a> ScriptBuilder<'a> {
                 let lead = self.next_item_lead();
                 self.open(Shape::Item(lead));
             }
+            Tag::Link { .. } => {
+                self.push_text("", range.start);
+                if let Some(block) = self.block.as_mut() {
+                    block.links.push((block.text.len(), usize::MAX));
+                }
+            }
             _ => {}
         }
     }
@@ -264,6 +528,14 @@ impl<'a> ScriptBuilder<'a> {
             TagEnd::List(_) => {
                 self.flush();
                 self.lists.pop();
+            }
+            TagEnd::Link => {
+                if let Some(block) = self.block.as_mut() {
+                    let end = block.text.len();
+                    if let Some(link) = block.links.last_mut() {
+                        link.1 = end;
+                    }
+                }
             }
             _ => {}
         }
@@ -297,11 +569,7 @@ impl<'a> ScriptBuilder<'a> {
 
     fn open(&mut self, shape: Shape) {
         self.flush();
-        self.block = Some(Block {
-            shape,
-            text: String::new(),
-            sources: Vec::new(),
-        });
+        self.block = Some(Block::new(shape));
     }
 
     fn push_text(&mut self, text: &str, source: usize) {
@@ -310,11 +578,7 @@ impl<'a> ScriptBuilder<'a> {
         } else {
             Shape::Item(None)
         };
-        let block = self.block.get_or_insert_with(|| Block {
-            shape,
-            text: String::new(),
-            sources: Vec::new(),
-        });
+        let block = self.block.get_or_insert_with(|| Block::new(shape));
         block.sources.push((block.text.len(), source));
         block.text.push_str(text);
     }
@@ -327,25 +591,55 @@ impl<'a> ScriptBuilder<'a> {
         if block.text.trim().is_empty() {
             return;
         }
-        let spoken = speak(block.text.trim_end(), self.glossary);
-        self.warn_unknown(&block, &spoken);
+        let (written, courtesies) = strip_courtesies(&block.text, &block.links);
+        for (offset, words) in courtesies {
+            let source = block.source_of(offset);
+            self.warn(source, ScriptIssue::Courtesy(words));
+        }
+        let written = if written.len() == block.text.len() {
+            drop_link_pointers(&written, &block.links)
+        } else {
+            written
+        };
+        if written.trim().is_empty() {
+            return;
+        }
+        let spoken = speak(written.trim_end(), self.glossary);
+        if written == block.text {
+            self.warn_unknown(&block, &spoken);
+        } else {
+            let start = block.source_of(0);
+            for (_, issue) in spoken_issues(&spoken) {
+                self.warn(start, issue);
+            }
+        }
         let paragraph = shape_paragraph(&block.shape, &spoken.text);
+        // The line of a long sentence: the written sentence in the same place, when the
+        // written and spoken paragraphs have as many sentences; else the paragraph's.
+        let written_spans = sentence_spans(&written);
+        let same_shape =
+            written == block.text && written_spans.len() == sentence_spans(&paragraph).len();
+        for (index, syllables) in long_sentence_spans(&paragraph) {
+            let offset = match written_spans.get(index) {
+                Some(&(start, end)) if same_shape => {
+                    let sentence = &written[start..end];
+                    start + (sentence.len() - sentence.trim_start().len())
+                }
+                _ => 0,
+            };
+            self.warn(
+                block.source_of(offset),
+                ScriptIssue::LongSentence(syllables),
+            );
+        }
         if !paragraph.is_empty() {
             self.script.paragraphs.push(paragraph);
         }
     }
 
     fn warn_unknown(&mut self, block: &Block, spoken: &Spoken) {
-        for unknown in &spoken.unknown {
-            let source = block
-                .sources
-                .iter()
-                .rev()
-                .find(|(text_offset, _)| *text_offset <= unknown.offset)
-                .map_or(0, |(text_offset, source)| {
-                    source + (unknown.offset - text_offset)
-                });
-            self.warn(source, ScriptIssue::NotInGlossary(unknown.token.clone()));
+        for (offset, issue) in spoken_issues(spoken) {
+            self.warn(block.source_of(offset), issue);
         }
     }
 
@@ -524,6 +818,51 @@ mod tests {
         );
     }
 
+    /// Issue 17: the script reads markdown as the portal does, so a heading's `{#id}`
+    /// and a footnote mark are markup, not words.
+    #[test]
+    fn script_reads_markdown_with_the_portals_options() {
+        let markdown = "## Tiêu đề {#tieu-de}\n\nCó 5 người[^1] đã ~~không~~ khám.\n\n- [x] xong\n\n[^1]: Theo báo cáo.\n";
+        let result = script(markdown);
+        assert_eq!(
+            result.paragraphs,
+            ["Tiêu đề.", "Có năm người đã không khám.", "Xong."]
+        );
+        let found: Vec<(usize, String)> = result
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message()))
+            .collect();
+        let expected = [(7, "a footnote is left out of the spoken script".to_owned())];
+        assert_eq!(found, expected);
+    }
+
+    /// Issue 17: what a script cannot say is reported on its line.
+    #[test]
+    fn addresses_emoji_and_guesses_warn_on_their_lines() {
+        let markdown =
+            "Xem thông báo.\n\nGửi về a@b.vn 👷\nhoặc https://x.vn.\n\n- 2/3 đã khắc phục\n";
+        let found: Vec<(usize, String)> = script(markdown)
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message()))
+            .collect();
+        let expected = [
+            (
+                3,
+                "a@b.vn: an e-mail address is left out of the spoken script",
+            ),
+            (3, "👷: an emoji is left out of the spoken script"),
+            (
+                4,
+                "https://x.vn: a web address is left out of the spoken script",
+            ),
+            (6, "2/3: not clearly a date; it is read as a fraction"),
+        ]
+        .map(|(l, m)| (l, m.to_owned()));
+        assert_eq!(found, expected);
+    }
+
     #[test]
     fn empty_and_blank_markdown_give_an_empty_script() {
         for markdown in ["", "\n\n", "---\n", "![x](y.png)"] {
@@ -533,16 +872,78 @@ mod tests {
 
     #[test]
     fn hand_written_text_gives_one_paragraph_per_line() {
-        let text = "Kính thưa bà con!\n\n- đội mũ bảo hộ;\nGọi 114 khi có cháy, nổ. Hỏi XYZ.\n";
+        let text = "Nhắc bà con!\n\n- đội mũ bảo hộ;\nGọi 114 khi có cháy, nổ. Hỏi XYZ.\n";
         let result = script_from_text(text, 20, &Glossary::builtin());
         let expected = [
-            "Kính thưa bà con!",
+            "Nhắc bà con!",
             "Đội mũ bảo hộ.",
             "Gọi một một bốn khi có cháy, nổ. Hỏi ích i dài dét.",
         ];
         assert_eq!(result.paragraphs, expected);
         let lines: Vec<usize> = result.warnings.iter().map(|w| w.line).collect();
         assert_eq!(lines, [23]);
+    }
+
+    /// Issue 17: an item's own greeting and thanks are left out (the bulletin has the
+    /// station's), and a sentence that only points at a link is not read.
+    #[test]
+    fn item_courtesies_and_link_pointers_are_left_out() {
+        let markdown = "Kính thưa bà con, trạm y tế khám miễn phí.\n\nXem thêm hướng dẫn trong [Kế hoạch](/k/). Mang thẻ BHYT.\n\nXem [Kế hoạch 52](/k/) và gọi 114.\n\nXin cảm ơn bà con.\n";
+        let result = script(markdown);
+        let expected = [
+            "Trạm y tế khám miễn phí.",
+            "Mang thẻ bảo hiểm y tế.",
+            "Xem Kế hoạch năm mươi hai và gọi một một bốn.",
+        ];
+        assert_eq!(result.paragraphs, expected);
+        let found: Vec<(usize, ScriptIssue)> = result
+            .warnings
+            .into_iter()
+            .map(|w| (w.line, w.issue))
+            .collect();
+        let expected = [
+            (1, ScriptIssue::Courtesy("Kính thưa bà con,".into())),
+            (7, ScriptIssue::Courtesy("Xin cảm ơn bà con.".into())),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn awkward_bodies_are_scripted_without_panicking() {
+        let bodies = [
+            "Kính thưa",
+            "Kính thưa bà con",
+            "Xin cảm ơn bà con",
+            "[Xem](x)",
+            "Xem [](x).",
+            "Xem [a](x)[b](y). Kính thưa bà con, [c](z).",
+            "Kính thưa ẞ bà con! Ǆ. Xem thêm [İ](x).",
+            "(((((",
+            "(Kính thưa bà con)",
+            "- Kính thưa bà con,\n- Xin cảm ơn bà con.\n",
+            "# Kính thưa bà con\n\n> Xem [x](y)\n",
+        ];
+        for body in bodies {
+            let _ = script(body);
+            let _ = script_from_text(body, 1, &Glossary::builtin());
+        }
+    }
+
+    #[test]
+    fn long_sentences_are_warned() {
+        let long = "Một hai ba bốn năm sáu bảy tám chín mười ".repeat(5);
+        let result = script_from_text(&format!("{long}. Ngắn."), 3, &Glossary::builtin());
+        let issues: Vec<ScriptIssue> = result.warnings.into_iter().map(|w| w.issue).collect();
+        assert_eq!(issues, [ScriptIssue::LongSentence(50)]);
+        // In markdown, the warning names the line where the long sentence starts.
+        let markdown = format!("Ngắn.\nVẫn ngắn.\n{long}\nhết.\n");
+        let found: Vec<(usize, ScriptIssue)> =
+            script_from_markdown(&markdown, 5, &Glossary::builtin())
+                .warnings
+                .into_iter()
+                .map(|w| (w.line, w.issue))
+                .collect();
+        assert_eq!(found, [(7, ScriptIssue::LongSentence(51))]);
     }
 
     #[test]

@@ -5,20 +5,22 @@
 //! matches, so no digit is ever left unsaid.
 
 use super::context::{
-    char_at, digits_at, ends_token, is_one_of, is_word_char, skip_one_space, skip_spaces,
+    char_at, digits_at, ends_token, is_one_of, is_word, is_word_char, skip_one_space, skip_spaces,
     word_after, word_at, word_before, words_before,
 };
 use super::numerals::{self, cardinal, parse_value};
-use super::{Reader, Said, SaidKind};
+use super::{DoubtKind, Reader, Said, SaidKind};
 use crate::speech::Glossary;
 
 type Rule = fn(&Reader, usize) -> Option<Said>;
 
 /// Tried in order; the first that matches says the token.
-const RULES: [Rule; 9] = [
+const RULES: [Rule; 11] = [
+    licence_plate,
     document_number,
     phone_number,
     call_number,
+    emergency_number,
     clock_time,
     day_range,
     date,
@@ -229,6 +231,132 @@ fn continues_call_list(reader: &Reader, pos: usize) -> bool {
             .all(|word| word.is_empty() || is_one_of(Some(word), &["hoặc", "và", "hay"]))
 }
 
+/// "29A-12345", "15C-123.45", "29LD-123.45": the province code digit by digit, the
+/// series by letter names, a pause, then the serial digit by digit ("hai chín a, một
+/// hai ba bốn năm"); the dot inside a serial is not read.
+fn licence_plate(reader: &Reader, pos: usize) -> Option<Said> {
+    let text = reader.text;
+    let province = digits_at(text, pos);
+    if province.len() != 2 || !super::context::starts_token(text, pos) {
+        return None;
+    }
+    let series_start = pos + 2;
+    let series = word_at(text, series_start);
+    let letters = series.chars().take_while(char::is_ascii_uppercase).count();
+    let tail = &series[letters..];
+    let series_ok =
+        (1..=2).contains(&letters) && tail.len() <= 1 && tail.bytes().all(|b| b.is_ascii_digit());
+    let dash = series_start + series.len();
+    if !series_ok || char_at(text, dash) != Some('-') {
+        return None;
+    }
+    let first = digits_at(text, dash + 1);
+    let mut end = dash + 1 + first.len();
+    let mut serial = first.to_string();
+    if first.len() == 3 && char_at(text, end) == Some('.') && digits_at(text, end + 1).len() == 2 {
+        serial.push_str(digits_at(text, end + 1));
+        end += 3;
+    }
+    if !(4..=5).contains(&serial.len()) || !ends_number(text, end) {
+        return None;
+    }
+    let said = format!(
+        "{} {}, {}",
+        say_digits(reader.glossary, province),
+        reader.glossary.spell(series),
+        say_digits(reader.glossary, &serial)
+    );
+    Some(Said::other(end, said))
+}
+
+/// The emergency numbers: 111 (child protection), 112 (rescue), 113 (police), 114
+/// (fire), 115 (ambulance).
+const EMERGENCY: [&str; 5] = ["111", "112", "113", "114", "115"];
+
+/// An emergency number is said digit by digit wherever it stands ("Các số khẩn cấp:
+/// 113, 114, 115", "113/114/115", "115 cấp cứu"), unless the text shows it counts
+/// something: a quantity word before it ("có 115 hộ") or a counted noun or unit after
+/// it ("115 doanh nghiệp", "113 km"). "113/114/115" is a list.
+fn emergency_number(reader: &Reader, pos: usize) -> Option<Said> {
+    let text = reader.text;
+    let first = digits_at(text, pos);
+    if !EMERGENCY.contains(&first) || counts_something(reader, pos, pos + first.len()) {
+        return None;
+    }
+    let mut numbers = vec![first];
+    let mut end = pos + first.len();
+    while char_at(text, end) == Some('/') {
+        let next = digits_at(text, end + 1);
+        if !EMERGENCY.contains(&next) {
+            return None;
+        }
+        numbers.push(next);
+        end += 1 + next.len();
+    }
+    if !ends_number(text, end) {
+        return None;
+    }
+    let said: Vec<String> = numbers
+        .iter()
+        .map(|number| say_digits(reader.glossary, number))
+        .collect();
+    Some(Said::new(end, said.join(", "), SaidKind::CallNumber))
+}
+
+/// Words before a number that make it a quantity.
+const QUANTITY_WORDS: [&str; 18] = [
+    "có", "khoảng", "gần", "hơn", "trên", "dưới", "tổng", "đạt", "chiếm", "được", "thêm", "mất",
+    "tăng", "giảm", "thứ", "lần", "những", "các",
+];
+
+/// Nouns counted after a number (and magnitudes): "115 doanh nghiệp", "113 triệu".
+const COUNTED_WORDS: [&str; 34] = [
+    "người",
+    "doanh",
+    "vụ",
+    "hộ",
+    "cơ",
+    "công",
+    "lao",
+    "trường",
+    "đơn",
+    "lượt",
+    "buổi",
+    "ngày",
+    "tháng",
+    "năm",
+    "giờ",
+    "phút",
+    "giây",
+    "triệu",
+    "nghìn",
+    "ngàn",
+    "tỷ",
+    "tỉ",
+    "đồng",
+    "học",
+    "xã",
+    "phường",
+    "tỉnh",
+    "lớp",
+    "cán",
+    "hội",
+    "bài",
+    "cuộc",
+    "trang",
+    "nhà",
+];
+
+fn counts_something(reader: &Reader, pos: usize, end: usize) -> bool {
+    let text = reader.text;
+    let next = word_after(text, end);
+    let after_is_counted = next.chars().next().is_some_and(char::is_lowercase)
+        && is_one_of(Some(next), &COUNTED_WORDS);
+    let unit_after = unit_symbol_at(reader, skip_one_space(text, end)).is_some()
+        || char_at(text, end).is_some_and(|c| c == '%' || c == 'đ');
+    is_one_of(word_before(text, pos), &QUANTITY_WORDS) || after_is_counted || unit_after
+}
+
 /// "7h30", "6h00", "19h", "7g30", "14:00": hours, then minutes with "phút" when the
 /// minutes are not zero.
 fn clock_time(reader: &Reader, pos: usize) -> Option<Said> {
@@ -339,20 +467,99 @@ fn say_day(text: &str, pos: usize, day: u64) -> String {
 }
 
 /// "19/3/2024" -> "ngày mười chín tháng ba năm …"; "20/12" -> "ngày hai mươi tháng
-/// mười hai". A small fraction in a fraction context ("chiếm 1/2") is left to `ratio`.
+/// mười hai". Without a year, "d/m" is a date only when the text says so (see
+/// [`slash_context`]) or when it cannot be a fraction (the day is not below the
+/// month); "2/3 đã khắc phục" and "số 5/12" are left to `ratio`.
 fn date(reader: &Reader, pos: usize) -> Option<Said> {
     let text = reader.text;
     let date = WrittenDate::at(text, pos)?;
-    let undated = date.year.is_none()
-        && (is_fraction_context(text, pos, date.end) || is_round_the_clock(text, pos, &date));
-    if undated {
-        return None;
+    if date.year.is_none() {
+        let is_date = match slash_context(reader, pos, date.end) {
+            SlashContext::Date => !is_round_the_clock(text, pos, &date),
+            SlashContext::NotDate => false,
+            SlashContext::None => date.day >= date.month && !is_round_the_clock(text, pos, &date),
+        };
+        if !is_date {
+            return None;
+        }
     }
     let said = date.say_from(say_day(text, pos, date.day));
-    Some(Said::number(
+    Some(Said::new(
         date.end,
         format!("{}{said}", date_lead(text, pos)),
+        SaidKind::Date,
     ))
+}
+
+/// What the words around a "d/m" say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SlashContext {
+    /// "ngày 5/12", "sáng 2/3", "Thứ 7, 5/12", "từ 1/5", "1/5 và 2/5".
+    Date,
+    /// A house or plot number ("số 5/12", "Lô 3/5") or a fraction ("chiếm 2/3",
+    /// "1/3 số doanh nghiệp").
+    NotDate,
+    /// Nothing either way.
+    None,
+}
+
+/// Words after which "d/m" is a day of the month ("Quốc khánh 2/9", "dịp 1/5",
+/// "chậm nhất 3/12").
+const DATE_WORDS: [&str; 22] = [
+    "ngày", "mồng", "mùng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "trước",
+    "sau", "vào", "hạn", "lúc", "dịp", "lễ", "tết", "khánh", "niệm", "nhất",
+];
+
+/// Words after which "a/b" is a house, plot, room or class number: "số 5/12", "Lô 3/5",
+/// "lớp 5/3".
+const HOUSE_WORDS: [&str; 18] = [
+    "số", "nhà", "lô", "tổ", "ngõ", "ngách", "hẻm", "kiệt", "phòng", "căn", "kiốt", "ki-ốt", "dãy",
+    "thửa", "ô", "khu", "tầng", "lớp",
+];
+
+fn slash_context(reader: &Reader, pos: usize, end: usize) -> SlashContext {
+    let text = reader.text;
+    let before = word_before(text, pos);
+    if is_one_of(before, &HOUSE_WORDS) || is_fraction_context(text, pos, end) {
+        return SlashContext::NotDate;
+    }
+    let day_word_near = words_before(text, pos, 3, &[])
+        .into_iter()
+        .any(|word| is_one_of(Some(word), &["ngày", "mồng", "mùng"]));
+    if is_one_of(before, &DATE_WORDS)
+        || day_word_near
+        || after_weekday(text, pos)
+        || reader.continues_date_list(pos)
+        || date_range_follows(text, end)
+    {
+        return SlashContext::Date;
+    }
+    SlashContext::None
+}
+
+/// "Thứ 7, 5/12", "CN 6/12", "Chủ nhật, 6/12".
+fn after_weekday(text: &str, pos: usize) -> bool {
+    let words = words_before(text, pos, 2, &[',']);
+    match words.as_slice() {
+        [last, before, ..] if is_word(before, "thứ") || is_word(before, "chủ") => {
+            last.chars().all(|c| c.is_ascii_digit()) || is_word(last, "nhật") || last.len() <= 4
+        }
+        [last, ..] => *last == "CN",
+        [] => false,
+    }
+}
+
+/// "5/12 - 10/12", "2/3 đến 5/3": a range up to another date.
+fn date_range_follows(text: &str, end: usize) -> bool {
+    let mut at = skip_spaces(text, end);
+    match char_at(text, at) {
+        Some(c @ ('-' | '–')) => at += c.len_utf8(),
+        _ if is_one_of(Some(word_at(text, at)), &["đến", "tới"]) => {
+            at += word_at(text, at).len();
+        }
+        _ => return false,
+    }
+    WrittenDate::at(text, skip_spaces(text, at)).is_some()
 }
 
 /// "trực 24/7": round the clock, not the 24th of July (which has a word such as
@@ -388,13 +595,17 @@ fn dashed_day_month(reader: &Reader, pos: usize) -> Option<Said> {
     let fits = date.is_valid() && ends_number(text, date.end) && (date.day > date.month || holiday);
     fits.then(|| {
         let said = date.say_from(say_day(text, pos, date.day));
-        Said::number(date.end, format!("{}{said}", date_lead(text, pos)))
+        Said::new(
+            date.end,
+            format!("{}{said}", date_lead(text, pos)),
+            SaidKind::Date,
+        )
     })
 }
 
 fn is_fraction_context(text: &str, pos: usize, end: usize) -> bool {
     let before = [
-        "chiếm", "khoảng", "gần", "hơn", "đạt", "trên", "dưới", "tới",
+        "chiếm", "khoảng", "gần", "hơn", "đạt", "trên", "dưới", "tới", "có",
     ];
     is_one_of(word_before(text, pos), &before) || is_one_of(Some(word_after(text, end)), &["số"])
 }
@@ -413,7 +624,7 @@ fn day_range(reader: &Reader, pos: usize) -> Option<Said> {
         say_day(text, pos, from),
         date.say_from(numerals::day(date.day))
     );
-    Some(Said::number(date.end, said))
+    Some(Said::new(date.end, said, SaidKind::Date))
 }
 
 /// "tháng 5/2025", "Quý 2/2025", "số 12/2022" and a bare "5/2025" (a month): the
@@ -440,7 +651,11 @@ fn month_year(reader: &Reader, pos: usize) -> Option<Said> {
     Some(Said::number(end, format!("{lead} năm {year}")))
 }
 
-/// "62/63 tỉnh" -> "sáu mươi hai trên sáu mươi ba tỉnh".
+/// "62/63 tỉnh" -> "sáu mươi hai trên sáu mươi ba tỉnh"; a house or plot number is
+/// read the same way ("số 5/12" -> "số năm trên mười hai", the northern reading; the
+/// southern "xẹt" is not used). A proper fraction with a denominator up to ten is
+/// "phần" ("1/3 số doanh nghiệp" -> "một phần ba"). A "d/m" that could be a date but
+/// has nothing around it to say so is read as a fraction and reported.
 fn ratio(reader: &Reader, pos: usize) -> Option<Said> {
     let text = reader.text;
     let first = digits_at(text, pos);
@@ -452,12 +667,30 @@ fn ratio(reader: &Reader, pos: usize) -> Option<Said> {
     if second.is_empty() || !ends_number(text, end) {
         return None;
     }
-    let said = format!(
-        "{} trên {}",
-        cardinal_or_digits(first),
-        cardinal_or_digits(second)
-    );
-    Some(Said::number(end, said))
+    let house = is_one_of(word_before(text, pos), &HOUSE_WORDS);
+    let (numerator, denominator) = (parse_value(first), parse_value(second));
+    let fraction = !house
+        && matches!((numerator, denominator), (Some(n), Some(d)) if n < d && (2..=10).contains(&d));
+    let said = if fraction {
+        let denominator = match second.trim_start_matches('0') {
+            "4" => "tư".to_string(),
+            digits => cardinal_or_digits(digits),
+        };
+        format!("{} phần {denominator}", cardinal_or_digits(first))
+    } else {
+        format!(
+            "{} trên {}",
+            cardinal_or_digits(first),
+            cardinal_or_digits(second)
+        )
+    };
+    let could_be_date = WrittenDate::at(text, pos).is_some();
+    let said = Said::number(end, said);
+    if could_be_date && slash_context(reader, pos, end) == SlashContext::None {
+        Some(said.doubting(DoubtKind::Slash))
+    } else {
+        Some(said)
+    }
 }
 
 /// A number with what is written right after it: "8.286", "12,5%", "500.000đ", "2m",
@@ -466,11 +699,17 @@ fn ratio(reader: &Reader, pos: usize) -> Option<Said> {
 fn quantity(reader: &Reader, pos: usize) -> Said {
     let text = reader.text;
     let numeral = Numeral::at(text, pos);
+    let english_point = numeral.fraction.is_some_and(|(mark, _)| mark == '.')
+        && is_amount_after(reader, pos, numeral.end);
     let mut said = match numeral.fraction {
         None if !numeral.grouped => say_integer_in_context(text, pos, &numeral),
         None => cardinal_or_digits(&numeral.whole),
         Some((mark, digits)) => {
-            let mark = if mark == ',' { "phẩy" } else { "chấm" };
+            let mark = if mark == ',' || english_point {
+                "phẩy"
+            } else {
+                "chấm"
+            };
             let whole = cardinal_or_digits(&numeral.whole);
             format!("{whole} {mark} {}", numerals::fraction(digits))
         }
@@ -480,7 +719,25 @@ fn quantity(reader: &Reader, pos: usize) -> Said {
         said = format!("{said} {unit}");
         end = unit_end;
     }
-    Said::number(end, said)
+    let said = Said::number(end, said);
+    if english_point {
+        said.doubting(DoubtKind::DecimalPoint)
+    } else {
+        said
+    }
+}
+
+/// Magnitude words that follow a number: "1,5 triệu", "5 triệu đ".
+pub(super) const MAGNITUDES: [&str; 6] = ["trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+
+/// Whether an amount follows a "12.5": a percent sign, a unit, a currency or a
+/// magnitude ("1.5 triệu"). Then the '.' cannot group thousands (one or two digits
+/// follow it) and is a decimal point typed the English way.
+fn is_amount_after(reader: &Reader, number_start: usize, end: usize) -> bool {
+    let text = reader.text;
+    char_at(text, end) == Some('%')
+        || is_one_of(Some(word_after(text, end)), &MAGNITUDES)
+        || unit_after(reader, number_start, end).is_some()
 }
 
 /// The digits of a number as written, thousands separators taken out.
@@ -585,6 +842,9 @@ fn unit_after(reader: &Reader, number_start: usize, end: usize) -> Option<(usize
     if text.get(at..)?.starts_with('đ') && ends_token(text, at + 'đ'.len_utf8()) {
         return Some((at + 'đ'.len_utf8(), "đồng".to_string()));
     }
+    if let Some(found) = magnitude_abbreviation(text, at, at == end) {
+        return Some(found);
+    }
     let (unit_end, said) = unit_with_per(reader, at)?;
     let symbol = text.get(at..unit_end).unwrap_or_default();
     (!is_label_letter(text, number_start, symbol)).then_some((unit_end, said))
@@ -611,6 +871,24 @@ pub(super) fn unit_symbol_at<'a>(reader: &Reader<'a>, at: usize) -> Option<(usiz
         .iter()
         .find(|(symbol, _)| rest.starts_with(symbol.as_str()) && ends_token(rest, symbol.len()))
         .map(|(symbol, said)| (at + symbol.len(), said.as_str()))
+}
+
+/// "10tr", "12 tr.đ", "5 trđ", "50k": a magnitude written short after a number ("k"
+/// only attached to it).
+fn magnitude_abbreviation(text: &str, at: usize, attached: bool) -> Option<(usize, String)> {
+    let rest = text.get(at..)?;
+    let forms: [(&str, &str, bool); 4] = [
+        ("tr.đ", "triệu đồng", true),
+        ("trđ", "triệu đồng", true),
+        ("tr", "triệu", true),
+        ("k", "nghìn", attached),
+    ];
+    forms
+        .into_iter()
+        .find(|(form, _, allowed)| {
+            *allowed && rest.starts_with(form) && ends_token(rest, form.len())
+        })
+        .map(|(form, said, _)| (at + form.len(), said.to_string()))
 }
 
 /// "35°C", "35oC", "45°".

@@ -12,14 +12,16 @@ use super::context::{
 };
 use super::numbers::{DigitGroups, ends_number, say_digit_groups};
 use super::words::entry_at;
-use super::{Reader, Said};
+use super::{DoubtKind, Reader, Said};
 use crate::speech::glossary::Reading;
 
 type Rule = fn(&Reader, usize, char) -> Option<Said>;
 
 /// Tried in order; a character none of them takes is kept as written.
-const RULES: [Rule; 11] = [
+const RULES: [Rule; 13] = [
+    emoji,
     repeated_abbreviation,
+    repeated_in_brackets,
     bracketed_area_code,
     dash,
     slash,
@@ -159,6 +161,80 @@ fn repeated_abbreviation(reader: &Reader, pos: usize, c: char) -> Option<Said> {
     let repeated =
         char_at(reader.text, close) == Some(')') && sentence.contains(&say.to_lowercase());
     repeated.then(|| Said::other(close + 1, ""))
+}
+
+/// "12.500.000đ (mười hai triệu năm trăm nghìn đồng)", "Trung tâm Y tế (TTYT)": a
+/// bracket that only repeats the words just said, or abbreviates the words just
+/// written (their initials), is not read.
+fn repeated_in_brackets(reader: &Reader, pos: usize, c: char) -> Option<Said> {
+    if c != '(' {
+        return None;
+    }
+    let text = reader.text;
+    let inner_start = pos + 1;
+    let inner_len = text.get(inner_start..)?.find([')', '(', '\n'])?;
+    let close = inner_start + inner_len;
+    if char_at(text, close) != Some(')') || inner_len == 0 || inner_len > 400 {
+        return None;
+    }
+    let inner = text.get(inner_start..close)?.trim();
+    let repeated = if is_caps(inner) && !inner.contains(char::is_whitespace) {
+        abbreviates_words_before(text, pos, inner)
+    } else {
+        let said = super::speak(inner, reader.glossary).text;
+        let said = comparable_words(&said);
+        !said.is_empty() && comparable_words(&reader.out).ends_with(&said)
+    };
+    repeated.then(|| Said::other(close + 1, ""))
+}
+
+/// The words of a spoken text, lowercased, without punctuation, one space apart.
+fn comparable_words(text: &str) -> String {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `abbreviation` ("TTYT") is the initials of the words written just before
+/// `pos` ("Trung tâm Y tế").
+fn abbreviates_words_before(text: &str, pos: usize, abbreviation: &str) -> bool {
+    let letters: Vec<char> = abbreviation.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    let words = super::context::words_before(text, pos, letters.len(), &['-', ',']);
+    let initials: Vec<char> = words
+        .iter()
+        .rev()
+        .filter_map(|word| word.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials == letters
+}
+
+/// Emoji and pictographs ("👷", "⚠️", "✅"): not read, reported.
+fn emoji(reader: &Reader, pos: usize, c: char) -> Option<Said> {
+    if !is_emoji(c) {
+        return None;
+    }
+    let rest = reader.text.get(pos..)?;
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !(is_emoji(c) || is_emoji_joiner(c)))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(Said::other(pos + len, " ").doubting(DoubtKind::Emoji))
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2190..=0x21FF | 0x2300..=0x23FF)
+}
+
+/// Joiners, variation selectors and skin tones that belong to the emoji before them.
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(u32::from(c), 0x200D | 0xFE0E | 0xFE0F | 0x20E3)
 }
 
 /// "(0225) 3842 123": an area code in brackets starts a phone number.

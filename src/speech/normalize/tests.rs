@@ -388,8 +388,8 @@ fn reads_ratios() {
     check(&[
         ("62/63 tỉnh", "Sáu mươi hai trên sáu mươi ba tỉnh"),
         ("31/4", "Ba mươi mốt trên bốn"),
-        ("chiếm 2/3", "chiếm hai trên ba"),
-        ("1/2 số hộ", "Một trên hai số hộ"),
+        ("chiếm 2/3", "chiếm hai phần ba"),
+        ("1/2 số hộ", "Một phần hai số hộ"),
         ("15/40 doanh nghiệp", "Mười lăm trên bốn mươi doanh nghiệp"),
         ("> 18 tuổi", "lớn hơn mười tám tuổi"),
     ]);
@@ -526,7 +526,27 @@ impl Generator {
     }
 }
 
-const PIECES: [&str; 64] = [
+const PIECES: [&str; 84] = [
+    "29A-",
+    "123.45",
+    "tr.đ",
+    "tr",
+    "https://a.vn",
+    "@",
+    "👷",
+    "⚠\u{fe0f}",
+    "Cty",
+    "Đ/c",
+    "ThS.",
+    "P.",
+    "QL",
+    "ĐT ",
+    "(",
+    ")",
+    "I, II",
+    "113/114",
+    "12.5%",
+    "số ",
     "0",
     "1",
     "2",
@@ -674,4 +694,172 @@ fn awkward_inputs_are_said_without_panicking() {
             "{text:?} -> {said:?}"
         );
     }
+}
+
+/// Issue 17: text written the way a busy office writes it.
+#[test]
+fn issue_17_emergency_numbers_are_digits_wherever_they_stand() {
+    check(&[
+        (
+            "Các số khẩn cấp: 113, 114, 115.",
+            "Các số khẩn cấp: một một ba, một một bốn, một một năm.",
+        ),
+        (
+            "Gọi 113/114/115",
+            "Gọi một một ba, một một bốn, một một năm",
+        ),
+        (
+            "Khi có cháy gọi 114; 115 cấp cứu.",
+            "Khi có cháy gọi một một bốn; một một năm cấp cứu.",
+        ),
+        ("Cấp cứu: 115.", "Cấp cứu: một một năm."),
+        ("ĐT 113", "Điện thoại một một ba"),
+        (
+            "Có 115 doanh nghiệp, 113 hộ.",
+            "Có một trăm mười lăm doanh nghiệp, một trăm mười ba hộ.",
+        ),
+        ("khoảng 114 người", "khoảng một trăm mười bốn người"),
+    ]);
+}
+
+/// Issue 17: a slash that is not a date. House and plot numbers are read "trên" (the
+/// northern reading; "xẹt" is southern), small proper fractions "phần".
+#[test]
+fn issue_17_slashes_are_dates_only_in_context() {
+    check(&[
+        (
+            "số 5/12 đường Tô Hiệu",
+            "số năm trên mười hai đường Tô Hiệu",
+        ),
+        ("Lô 3/5", "Lô ba trên năm"),
+        ("Tổ 5/12", "Tổ năm trên mười hai"),
+        ("nhà số 2/3", "nhà số hai trên ba"),
+        ("ngõ 20/11", "ngõ hai mươi trên mười một"),
+        ("1/3 số doanh nghiệp", "Một phần ba số doanh nghiệp"),
+        ("2/3 đã khắc phục", "Hai phần ba đã khắc phục"),
+        ("chiếm 3/4", "chiếm ba phần tư"),
+        ("sáng 2/3", "sáng ngày mồng hai tháng ba"),
+        ("Thứ 7, 5/12", "Thứ bảy, ngày mồng năm tháng mười hai"),
+        (
+            "hạn nộp trước 5/12",
+            "hạn nộp trước ngày mồng năm tháng mười hai",
+        ),
+        (
+            "ngày 1/5 và 2/5",
+            "ngày mồng một tháng năm và ngày mồng hai tháng năm",
+        ),
+        (
+            "từ 2/12 - 5/12",
+            "từ ngày mồng hai tháng mười hai đến ngày mồng năm tháng mười hai",
+        ),
+        ("20/11", "Ngày hai mươi tháng mười một"),
+        (
+            "5/12/2026",
+            "Ngày mồng năm tháng mười hai năm hai nghìn không trăm hai mươi sáu",
+        ),
+    ]);
+}
+
+#[test]
+fn issue_17_office_abbreviations() {
+    check(&[
+        (
+            "Cty CP Xây dựng Hải Phòng",
+            "Công ty cổ phần Xây dựng Hải Phòng",
+        ),
+        (
+            "Cty TNHH MTV Cơ khí Lê Chân",
+            "Công ty trách nhiệm hữu hạn một thành viên Cơ khí Lê Chân",
+        ),
+        ("Đ/c Nguyễn Văn Nam", "Đồng chí Nguyễn Văn Nam"),
+        ("tuyến ĐT 351", "tuyến đường tỉnh ba trăm năm mươi mốt"),
+        ("ĐT.353", "Đường tỉnh ba trăm năm mươi ba"),
+        (
+            "ĐT: 0225.3842.123",
+            "Điện thoại: không hai hai năm, ba tám bốn hai, một hai ba",
+        ),
+        ("QL5", "Quốc lộ năm"),
+        ("trên QL 10B", "trên quốc lộ mười bê"),
+        (
+            "TS. Nguyễn Văn An, ThS. Trần Bình và BS. Lê Chi",
+            "Tiến sĩ Nguyễn Văn An, thạc sĩ Trần Bình và bác sĩ Lê Chi",
+        ),
+        ("P. Hàng Kênh, Q. Lê Chân", "Phường Hàng Kênh, quận Lê Chân"),
+        ("ông Nguyễn Văn P. Hùng", "ông Nguyễn Văn P. Hùng"),
+        ("phạt 10tr", "phạt mười triệu"),
+        ("5 triệu đ", "Năm triệu đồng"),
+        ("12 tr.đ", "Mười hai triệu đồng"),
+        ("50k", "Năm mươi nghìn"),
+    ]);
+}
+
+#[test]
+fn issue_17_plates_roman_lists_and_english_decimals() {
+    check(&[
+        ("29A-12345", "Hai chín a, một hai ba bốn năm"),
+        ("xe 15C-123.45", "xe một năm xê, một hai ba bốn năm"),
+        ("I, II, III", "Một, hai, ba"),
+        ("phần II và III", "phần hai và ba"),
+        ("12.5%", "Mười hai phẩy năm phần trăm"),
+        ("1.5 triệu", "Một phẩy năm triệu"),
+        ("2.5 kg", "Hai phẩy năm ki lô gam"),
+        ("Điều 5.2", "Điều năm chấm hai"),
+    ]);
+}
+
+#[test]
+fn issue_17_bracketed_repeats_are_read_once() {
+    check(&[
+        (
+            "phạt 12.500.000đ (mười hai triệu năm trăm nghìn đồng)",
+            "phạt mười hai triệu năm trăm nghìn đồng",
+        ),
+        ("Khu công nghiệp (KCN) Nomura", "Khu công nghiệp Nomura"),
+        ("Trung tâm Y tế (TTYT) quận", "Trung tâm Y tế quận"),
+        ("gọi 115 (cấp cứu)", "gọi một một năm (cấp cứu)"),
+    ]);
+}
+
+#[test]
+fn issue_17_addresses_and_emoji_are_left_out_and_reported() {
+    check(&[
+        ("Xem https://atvsld.gov.vn/tin-tuc.", "Xem."),
+        (
+            "Gửi email atvsld@lechan.gov.vn hoặc gọi 114",
+            "Gửi email hoặc gọi một một bốn",
+        ),
+        ("Truy cập www.lechan.gov.vn để biết", "Truy cập để biết"),
+        ("tại atvsld.lechan.haiphong.gov.vn", "tại"),
+        ("An toàn là trên hết 👷⚠️!", "An toàn là trên hết!"),
+        ("TP.HCM", "Thành phố Hồ Chí Minh"),
+    ]);
+    let doubts = |text: &str| -> Vec<(DoubtKind, String)> {
+        speak(text, glossary())
+            .doubts
+            .into_iter()
+            .map(|d| (d.kind, d.token))
+            .collect()
+    };
+    assert_eq!(
+        doubts("Xem https://a.vn, viết a@b.vn 👷 và 2/3 đã xong, tăng 12.5%"),
+        [
+            (DoubtKind::Url, "https://a.vn".to_string()),
+            (DoubtKind::Email, "a@b.vn".to_string()),
+            (DoubtKind::Emoji, "👷".to_string()),
+            (DoubtKind::Slash, "2/3".to_string()),
+            (DoubtKind::DecimalPoint, "12.5%".to_string()),
+        ]
+    );
+    assert!(doubts("1/3 số hộ, ngày 2/3, số 5/12").is_empty());
+    // CP: cổ phần after a company, Chính phủ after a government word, else a guess.
+    check(&[
+        ("Cty CP Cảng", "Công ty cổ phần Cảng"),
+        ("Văn phòng CP", "Văn phòng Chính phủ"),
+        ("Liên hệ CP", "Liên hệ Chính phủ"),
+    ]);
+    assert!(doubts("Cty CP Cảng, Văn phòng CP, Nghị định CP").is_empty());
+    assert_eq!(
+        doubts("Liên hệ CP"),
+        [(DoubtKind::Abbreviation, "CP".to_string())]
+    );
 }

@@ -9,19 +9,23 @@ use super::context::{
     at_line_start, char_at, digits_at, ends_token, is_one_of, is_word, is_word_char, skip_spaces,
     starts_token, word_at, word_before, words_before,
 };
-use super::numbers::{self, ends_number, phone_groups, say_digits};
+use super::numbers::{self, MAGNITUDES, ends_number, phone_groups, say_digits};
 use super::numerals::{self, cardinal_value};
-use super::{Reader, Said, SaidKind};
+use super::{DoubtKind, Reader, Said, SaidKind};
 use crate::speech::glossary::{ContextRule, Entry, Reading};
 
 type Rule = fn(&Reader, usize) -> Option<Said>;
 
 /// Tried in order; a word none of them takes is kept as written.
-const RULES: [Rule; 8] = [
+const RULES: [Rule; 12] = [
+    web_address,
+    email_address,
     roman_heading,
     roman_after_counting_word,
     roman_in_list,
+    roman_list_start,
     dimension_sign,
+    road_number,
     glossary_entry,
     unit_symbol,
     plain_caps,
@@ -166,7 +170,35 @@ fn glossary_entry(reader: &Reader, pos: usize) -> Option<Said> {
     }
     let entry = entry_at(reader, pos)?;
     let end = pos + entry.key.len();
-    Some(Said::other(end, say_entry(reader, entry, pos, end)))
+    let said = Said::other(end, say_entry(reader, entry, pos, end));
+    let company_rule = matches!(
+        entry.reading,
+        Reading::Context {
+            rule: ContextRule::AfterCompany,
+            ..
+        }
+    );
+    let guessed = company_rule
+        && !context_holds(reader, ContextRule::AfterCompany, pos, end)
+        && !after_government_word(reader, pos);
+    Some(if guessed {
+        said.doubting(DoubtKind::Abbreviation)
+    } else {
+        said
+    })
+}
+
+/// "Nghị định … CP", "Văn phòng CP", "Thủ tướng CP", "số 19 CP": where CP can only be
+/// Chính phủ. Elsewhere it is read so and reported.
+fn after_government_word(reader: &Reader, pos: usize) -> bool {
+    let government = [
+        "chính", "nghị", "định", "quyết", "tướng", "phòng", "chỉ", "thị", "tư", "nđ", "nq", "qđ",
+        "ct", "ttg", "tt",
+    ];
+    reader.number_just_before(pos)
+        || words_before(reader.text, pos, 2, &['-', '/'])
+            .into_iter()
+            .any(|word| is_one_of(Some(word), &government))
 }
 
 /// The glossary entry whose key stands as a whole token at `pos`, longest key first.
@@ -223,13 +255,56 @@ fn context_holds(reader: &Reader, rule: ContextRule, start: usize, end: usize) -
                 .into_iter()
                 .map(str::to_lowercase)
                 .collect();
-            before == ["ty", "công"]
+            before == ["ty", "công"] || before.first().is_some_and(|word| word == "cty")
         }
+        ContextRule::BeforeName => before_name(text, start, end),
         ContextRule::Weekday => date_follows(text, end) || next_to_weekday(text, start, end),
         ContextRule::BeforePhone => phone_follows(text, end),
-        ContextRule::AfterNumber => reader.number_just_before(start),
+        ContextRule::AfterNumber => {
+            reader.number_just_before(start)
+                || reader.number_just_before(magnitude_start(text, start))
+        }
         ContextRule::Unknown => false,
     }
+}
+
+/// Where "triệu" starts in "5 triệu đ" (at the "đ"); `start` itself when no magnitude
+/// word stands before it.
+fn magnitude_start(text: &str, start: usize) -> usize {
+    match word_before(text, start) {
+        Some(word) if is_one_of(Some(word), &MAGNITUDES) => text
+            .get(..start)
+            .map_or(start, |before| before.trim_end().len() - word.len()),
+        _ => start,
+    }
+}
+
+/// "TS. Nguyễn Văn An", "P. Hàng Kênh", "Q.1": a capital letter or a number right
+/// after; a one-letter key ("P.") must not follow a capitalised word, where it would be
+/// a person's initial ("Nguyễn Văn P. Hùng").
+fn before_name(text: &str, start: usize, end: usize) -> bool {
+    let next = char_at(text, skip_spaces(text, end));
+    let name_follows = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let key_letters = text
+        .get(start..end)
+        .map_or(0, |key| key.chars().filter(|c| c.is_alphabetic()).count());
+    let after_name = key_letters == 1
+        && words_before(text, start, 1, &[])
+            .first()
+            .is_some_and(|word| is_name_word(word))
+        && !super::context::at_line_start(text, start)
+        && !matches!(
+            text.get(..start)
+                .and_then(|before| before.trim_end().chars().next_back()),
+            Some('.' | '!' | '?' | ',' | ':' | ';' | '(')
+        );
+    name_follows && !after_name
+}
+
+/// A word written as part of a name: a capital, then small letters ("Văn", not "UBND").
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 /// "CN, ngày 18/5" or "CN 18/5": a date right after.
@@ -280,13 +355,18 @@ fn skip_separators(text: &str, pos: usize, separators: &[char]) -> usize {
 /// "ĐT: 0225.3842.123", "ĐT 113": a phone number right after.
 fn phone_follows(text: &str, end: usize) -> bool {
     let mut at = skip_spaces(text, end);
-    if char_at(text, at) == Some(':') {
+    let colon = char_at(text, at) == Some(':');
+    if colon {
         at = skip_spaces(text, at + 1);
     }
     if matches!(char_at(text, at), Some('+' | '(')) {
         at += 1;
     }
-    phone_groups(text, at).is_some() || digits_at(text, at).len() >= 3
+    let digits = digits_at(text, at);
+    let emergency = ["111", "112", "113", "114", "115"].contains(&digits);
+    phone_groups(text, at).is_some()
+        || digits.len() >= 4
+        || (digits.len() == 3 && (colon || emergency))
 }
 
 /// A unit symbol standing alone that cannot be a Vietnamese word: "km", "kg", "m2".
@@ -299,6 +379,110 @@ fn unit_symbol(reader: &Reader, pos: usize) -> Option<Said> {
     let could_be_word = symbol.chars().all(char::is_lowercase)
         && symbol.chars().any(|c| "aăâeêioôơuưy".contains(c));
     (symbol.chars().count() >= 2 && !could_be_word).then(|| Said::other(end, said))
+}
+
+/// Road codes and how they are said.
+const ROADS: [(&str, &str); 3] = [("QL", "quốc lộ"), ("ĐT", "đường tỉnh"), ("TL", "tỉnh lộ")];
+
+/// "QL5", "QL 10B", "ĐT 351", "ĐT.353", "TL208": a road and its number, said as a
+/// cardinal with its letter ("quốc lộ mười bê"). "ĐT" before a phone number
+/// ("ĐT: 0225…", "ĐT 0912…", "ĐT 113") is left to the glossary (điện thoại).
+fn road_number(reader: &Reader, pos: usize) -> Option<Said> {
+    let text = reader.text;
+    if !starts_token(text, pos) {
+        return None;
+    }
+    let token = word_at(text, pos);
+    let (code, said) = ROADS
+        .into_iter()
+        .find(|(code, _)| token.starts_with(code))?;
+    let mut at = pos + code.len();
+    if token.len() == code.len() {
+        match char_at(text, at) {
+            Some('.') => at = super::context::skip_one_space(text, at + 1),
+            Some(' ' | '\u{a0}') => at = super::context::skip_one_space(text, at),
+            _ => return None,
+        }
+    }
+    let number = digits_at(text, at);
+    let mut end = at + number.len();
+    let suffix = char_at(text, end).filter(char::is_ascii_uppercase);
+    end += suffix.map_or(0, char::len_utf8);
+    let emergency = code == "ĐT" && ["111", "112", "113", "114", "115"].contains(&number);
+    if !(1..=3).contains(&number.len()) || emergency || !ends_number(text, end) {
+        return None;
+    }
+    let mut spoken = format!("{said} {}", numbers::cardinal_or_digits(number));
+    if let Some(letter) = suffix {
+        spoken = format!("{spoken} {}", reader.glossary.spell(&letter.to_string()));
+    }
+    Some(Said::number(end, spoken))
+}
+
+/// "I, II, III", "II và III": a Roman numeral that starts a list of larger ones.
+fn roman_list_start(reader: &Reader, pos: usize) -> Option<Said> {
+    let text = reader.text;
+    let token = word_at(text, pos);
+    let value = roman_value(token).filter(|value| *value < 40)?;
+    let mut at = skip_spaces(text, pos + token.len());
+    match char_at(text, at) {
+        Some(',' | ';') => at = skip_spaces(text, at + 1),
+        _ if is_one_of(Some(word_at(text, at)), &LIST_JOINERS) => {
+            at = skip_spaces(text, at + word_at(text, at).len());
+        }
+        _ => return None,
+    }
+    let next = roman_value(word_at(text, at))?;
+    (next > value).then(|| Said::number(pos + token.len(), cardinal_value(value)))
+}
+
+/// The end of a web address at `pos` ("https://…", "www.…", "atvsld.gov.vn/…"),
+/// without the punctuation that ends its sentence.
+fn web_address_end(text: &str, pos: usize) -> Option<usize> {
+    let rest = text.get(pos..)?;
+    let token_len = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '<' | '>'))
+        .unwrap_or(rest.len());
+    let token = rest[..token_len].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let lower = token.to_ascii_lowercase();
+    let scheme = lower.starts_with("http://") || lower.starts_with("https://");
+    let host = lower.split('/').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    let domain = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| {
+            ["vn", "com", "org", "net", "gov", "edu", "info", "int"].contains(tld)
+        })
+        && host == token.split('/').next().unwrap_or("");
+    (scheme || lower.starts_with("www.") || domain).then_some(pos + token.len())
+}
+
+/// A web address is not read: a listener cannot follow it, and an engine spells it in
+/// English. It is left out and reported.
+fn web_address(reader: &Reader, pos: usize) -> Option<Said> {
+    if !starts_token(reader.text, pos) {
+        return None;
+    }
+    let end = web_address_end(reader.text, pos)?;
+    Some(Said::other(end, " ").doubting(DoubtKind::Url))
+}
+
+/// "atvsld@lechan.gov.vn": left out and reported, like a web address.
+fn email_address(reader: &Reader, pos: usize) -> Option<Said> {
+    let text = reader.text;
+    if !starts_token(text, pos) {
+        return None;
+    }
+    let rest = text.get(pos..)?;
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '@')))
+        .unwrap_or(rest.len());
+    let token = rest[..len].trim_end_matches('.');
+    let (user, host) = token.split_once('@')?;
+    let fits = !user.is_empty() && host.contains('.') && !host.starts_with('.');
+    fits.then(|| Said::other(pos + token.len(), " ").doubting(DoubtKind::Email))
 }
 
 /// An all-caps word that is an ordinary word ("MỤC ĐÍCH"): lowercased.
