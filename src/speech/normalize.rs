@@ -387,7 +387,33 @@ fn tidy(out: &str) -> String {
             _ => tidied.push(c),
         }
     }
-    tidied.trim().to_string()
+    drop_dangling_connectors(tidied.trim())
+}
+
+/// Words that only lead to what follows: left hanging when an address after them was
+/// left out ("gọi 0225... hoặc [web address]" would end on "hoặc"). Not "tại" or "qua",
+/// which end sentences of their own ("hiện tại.", "tuần qua.").
+const CONNECTORS: [&str; 4] = ["hoặc", "và", "email", "website"];
+
+/// Drop a connector (and its colon) that ends a sentence or the text.
+fn drop_dangling_connectors(text: &str) -> String {
+    let mut out = text.to_owned();
+    loop {
+        let found = CONNECTORS.iter().find_map(|word| {
+            out.match_indices(word).find_map(|(i, _)| {
+                let before = out[..i].chars().next_back();
+                let rest = &out[i + word.len()..];
+                let after = rest.trim_start_matches(':');
+                let ends = after.is_empty() || after.starts_with(['.', ';', '!', '?']);
+                (before == Some(' ') && ends)
+                    .then(|| (i - 1, i + word.len() + rest.len() - after.len()))
+            })
+        });
+        match found {
+            Some((start, end)) => out.replace_range(start..end, ""),
+            None => return out,
+        }
+    }
 }
 
 fn push_unless_doubled_comma(tidied: &mut String, c: char) {

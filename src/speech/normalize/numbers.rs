@@ -737,8 +737,15 @@ fn is_amount_after(reader: &Reader, number_start: usize, end: usize) -> bool {
     let text = reader.text;
     char_at(text, end) == Some('%')
         || is_one_of(Some(word_after(text, end)), &MAGNITUDES)
+        || is_one_of(Some(word_after(text, end)), &MEASURE_WORDS)
         || unit_after(reader, number_start, end).is_some()
 }
+
+/// Measures written as words after an amount: "1.5 tấn", "2.5 lít" are decimals.
+const MEASURE_WORDS: [&str; 14] = [
+    "tấn", "tạ", "yến", "lít", "mét", "khối", "héc", "độ", "giờ", "phút", "giây", "lần", "ngày",
+    "tuổi",
+];
 
 /// The digits of a number as written, thousands separators taken out.
 struct Numeral<'t> {

@@ -802,6 +802,13 @@ fn issue_17_plates_roman_lists_and_english_decimals() {
         ("phần II và III", "phần hai và ba"),
         ("12.5%", "Mười hai phẩy năm phần trăm"),
         ("1.5 triệu", "Một phẩy năm triệu"),
+        ("chở 1.5 tấn hàng", "chở một phẩy năm tấn hàng"),
+        (
+            "Gọi 114 hoặc https://pccc.gov.vn. Tình hình tuần qua và hiện tại.",
+            "Gọi một một bốn. Tình hình tuần qua và hiện tại.",
+        ),
+        ("Hoặc gửi email: atvsld@lechan.gov.vn", "Hoặc gửi"),
+        ("làm 1.5 giờ", "làm một phẩy năm giờ"),
         ("2.5 kg", "Hai phẩy năm ki lô gam"),
         ("Điều 5.2", "Điều năm chấm hai"),
     ]);
