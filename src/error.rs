@@ -357,28 +357,18 @@ pub fn without_positions(raw: &str) -> String {
     out
 }
 
-/// The candidate closest to `word`, when it is close enough to be a likely typo.
+/// The candidate closest to `word`, when it is close enough to be a likely typo (two
+/// edits, or a quarter of a long name; swapping two letters is one edit).
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
+        .map(|c| (strsim::osa_distance(word, c), *c))
+        .filter(|(d, c)| {
+            let len = c.chars().count();
+            *d <= 2.max(len / 4) && *d < len
+        })
         .min()
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

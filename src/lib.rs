@@ -3,6 +3,8 @@
 //! build is a chain of plain functions: `content::load` -> `render` -> `output`.
 //! Nothing in the library prints; `main` reports.
 
+#![forbid(unsafe_code)]
+
 pub mod broadcast;
 pub mod build;
 pub mod check;

@@ -1,6 +1,8 @@
 //! The `loa` binary: parse arguments, pick the logger, run the command, print errors for
 //! people and return the exit code (0 success, 1 content errors, 2 usage errors).
 
+#![forbid(unsafe_code)]
+
 use std::io::Write;
 use std::process::ExitCode;
 
