@@ -182,6 +182,13 @@ pub fn today(arg: Option<&str>) -> Result<Date> {
     }
 }
 
+/// The site's folder as an absolute path, made once here so that every later stage
+/// (the watcher above all, which compares the absolute paths the system reports with
+/// it) sees the same root whether `--root` was given, relative, or left as `.`.
+pub fn site_root(cli: &Cli) -> Result<PathBuf> {
+    std::path::absolute(&cli.root).map_err(|e| Error::io("cannot find", &cli.root, e))
+}
+
 pub fn build_options(
     cli: &Cli,
     output: Option<PathBuf>,
@@ -189,7 +196,7 @@ pub fn build_options(
     drafts: bool,
 ) -> Result<BuildOptions> {
     Ok(BuildOptions {
-        root: cli.root.clone(),
+        root: site_root(cli)?,
         output,
         base_url,
         drafts,

@@ -147,7 +147,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
         }
         Command::New { section, title } => {
             let today = loa::cli::today(cli.today.as_deref())?;
-            let path = loa::scaffold::new_page(&cli.root, section, title, today)?;
+            let path = loa::scaffold::new_page(&loa::cli::site_root(cli)?, section, title, today)?;
             log::info!("Wrote {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -159,8 +159,12 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
                     let _ = write!(std::io::stderr(), "\r{done}/{total} files sent");
                 }
             };
-            let summary =
-                loa::publish::publish_site(&cli.root, target.as_deref(), &opts, &mut progress)?;
+            let summary = loa::publish::publish_site(
+                &loa::cli::site_root(cli)?,
+                target.as_deref(),
+                &opts,
+                &mut progress,
+            )?;
             if tty {
                 let _ = writeln!(std::io::stderr());
             }
@@ -187,7 +191,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Speak { text } => {
-            let glossary = loa::cli::speak_glossary(&cli.root)?;
+            let glossary = loa::cli::speak_glossary(&loa::cli::site_root(cli)?)?;
             match text {
                 Some(t) => println!("{}", loa::speech::speak(t, &glossary).text),
                 None => {
