@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::build::BuildOptions;
 use crate::date::Date;
@@ -80,6 +80,9 @@ pub enum Command {
         section: String,
         /// The page's title.
         title: String,
+        /// The kind of a section to create, when the section does not exist yet.
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// Upload what changed in the built portal to a target of site.toml's [publish].
     Publish {
@@ -145,6 +148,211 @@ pub enum Command {
     },
 }
 
+/// Parse the command line with `--help` and mistakes in the language of messages,
+/// which is chosen from the raw arguments first (`--lang`, `LOA_LANG`, the site.toml
+/// of `--root`). Prints help, the version or the mistake and exits when that is all
+/// there is to do (0 for help and version, 2 for a mistake).
+pub fn parse() -> (Cli, Lang) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = early_lang(&args);
+    let matches = command(lang).try_get_matches_from(&args);
+    match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => {
+            let lang = self::lang(&cli);
+            (cli, lang)
+        }
+        Err(e) => exit_with(e, lang, &args),
+    }
+}
+
+fn exit_with(e: clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => e.exit(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = command(lang).print_help();
+            std::process::exit(2)
+        }
+        _ if lang == Lang::En => e.exit(),
+        kind => {
+            let get = |k: ContextKind| e.get(k).map(context_text).unwrap_or_default();
+            let text = crate::console::usage_error(
+                kind,
+                &get(ContextKind::InvalidArg).if_empty(get(ContextKind::InvalidSubcommand)),
+                &get(ContextKind::InvalidValue).if_empty(get(ContextKind::PriorArg)),
+                &get(ContextKind::ValidValue),
+                &get(ContextKind::SuggestedArg).if_empty(get(ContextKind::SuggestedSubcommand)),
+            );
+            let sub = args
+                .iter()
+                .skip(1)
+                .filter_map(|a| a.to_str())
+                .find(|a| Cli::command().find_subcommand(a).is_some());
+            let command = match sub {
+                Some(sub) => format!("loa {sub}"),
+                None => "loa".to_owned(),
+            };
+            eprintln!("{}", crate::console::error_line(lang, &text));
+            eprintln!("{}", crate::console::see_help(lang, &command));
+            std::process::exit(2)
+        }
+    }
+}
+
+trait IfEmpty {
+    fn if_empty(self, other: String) -> String;
+}
+
+impl IfEmpty for String {
+    fn if_empty(self, other: String) -> String {
+        if self.is_empty() { other } else { self }
+    }
+}
+
+fn context_text(v: &clap::error::ContextValue) -> String {
+    use clap::error::ContextValue::*;
+    match v {
+        String(s) => s.clone(),
+        Strings(v) => v.join(", "),
+        StyledStr(s) => s.to_string(),
+        StyledStrs(v) => v
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Number(n) => n.to_string(),
+        Bool(b) => b.to_string(),
+        _ => std::string::String::new(),
+    }
+}
+
+/// The language before the arguments are parsed: `--lang X` or `--lang=X`, `LOA_LANG`,
+/// then the language of the site.toml that `--root` (or the current folder) holds.
+pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+    let value = |name: &str| {
+        let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+        args.iter().enumerate().find_map(|(i, a)| {
+            let flag = format!("--{name}");
+            if *a == flag {
+                args.get(i + 1).map(|v| (*v).to_owned())
+            } else {
+                a.strip_prefix(&format!("{flag}=")).map(str::to_owned)
+            }
+        })
+    };
+    let option = value("lang").and_then(|l| Lang::parse(&l));
+    let env = std::env::var("LOA_LANG").ok();
+    let root = value("root").unwrap_or_else(|| ".".to_owned());
+    let site = site_language(std::path::Path::new(&root));
+    Lang::choose(option, env.as_deref(), site.as_deref())
+}
+
+/// The clap command with every text of `--help` in `lang` (see `console::help`).
+pub fn command(lang: Lang) -> clap::Command {
+    use crate::console::help;
+    let pick = |(vi, en): (&'static str, &'static str)| match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    };
+    let options = pick(help::OPTIONS);
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        pick(help::USAGE)
+    );
+    let localize_arg = |cmd: &str, a: Arg| -> Arg {
+        let id = a.get_id().as_str().to_owned();
+        let Some((_, _, value, vi, en)) = help::ARGS
+            .iter()
+            .find(|(c, i, ..)| (*c == cmd || c.is_empty()) && *i == id)
+        else {
+            return a;
+        };
+        let heading = if a.is_positional() {
+            pick(help::ARGUMENTS)
+        } else {
+            options
+        };
+        let takes_values = a.get_action().takes_values();
+        let mut a = a
+            .help(pick((vi, en)))
+            .long_help(None::<&str>)
+            .help_heading(heading);
+        if takes_values {
+            a = a.hide_default_value(true).hide_possible_values(true);
+        }
+        if lang == Lang::Vi && takes_values && !value.is_empty() {
+            a = a.value_name(*value);
+        }
+        a
+    };
+    let mut cmd = Cli::command()
+        .about(pick(help::ABOUT))
+        .long_about(None::<&str>)
+        .help_template(&template)
+        .subcommand_help_heading(pick(help::COMMANDS_HEADING))
+        .subcommand_value_name(pick(help::COMMAND_VALUE).trim_matches(['<', '>']))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version),
+        );
+    if lang == Lang::Vi {
+        cmd = cmd.override_usage(format!(
+            "loa {} {}",
+            pick(help::OPTIONS_VALUE),
+            pick(help::COMMAND_VALUE)
+        ));
+    }
+    cmd = cmd.mut_args(|a| localize_arg("", a));
+    // The commands in the order an office uses them (the table's).
+    for (order, (name, vi, en)) in help::COMMANDS.iter().enumerate() {
+        cmd = cmd.mut_subcommand(*name, |sub| {
+            let mut sub = sub
+                .display_order(order)
+                .about(pick((vi, en)))
+                .long_about(None::<&str>)
+                .help_template(&template)
+                .disable_help_flag(true)
+                .mut_args(|a| localize_arg(name, a));
+            if lang == Lang::Vi {
+                let positionals: Vec<String> = sub
+                    .get_positionals()
+                    .map(|a| {
+                        let value = a
+                            .get_value_names()
+                            .and_then(|v| v.first())
+                            .map_or_else(|| a.get_id().to_string(), ToString::to_string);
+                        if a.is_required_set() {
+                            format!("<{value}>")
+                        } else {
+                            format!("[{value}]")
+                        }
+                    })
+                    .collect();
+                let mut usage = format!("loa {name} {}", pick(help::OPTIONS_VALUE));
+                for p in positionals {
+                    usage.push(' ');
+                    usage.push_str(&p);
+                }
+                sub = sub.override_usage(usage);
+            }
+            sub
+        });
+    }
+    cmd
+}
+
 /// The language of messages: `--lang`, then `LOA_LANG`, then site.toml's `language`,
 /// then Vietnamese.
 pub fn lang(cli: &Cli) -> Lang {
@@ -177,9 +385,14 @@ fn site_language(root: &std::path::Path) -> Option<String> {
 /// Parse `--today`, or take today's date in Vietnam.
 pub fn today(arg: Option<&str>) -> Result<Date> {
     match arg {
-        Some(s) => Date::parse(s).map_err(|e| Error::Usage(format!("--today: {e}"))),
+        Some(s) => date_option("--today", s),
         None => Ok(Date::today_in_vietnam()),
     }
+}
+
+/// The value of a date option; the error names the option the user typed.
+pub fn date_option(option: &str, value: &str) -> Result<Date> {
+    Date::parse(value).map_err(|_| Error::Usage(crate::console::bad_date(option, value)))
 }
 
 /// The site's folder as an absolute path, made once here so that every later stage
@@ -191,6 +404,7 @@ pub fn site_root(cli: &Cli) -> Result<PathBuf> {
 
 pub fn build_options(
     cli: &Cli,
+    lang: Lang,
     output: Option<PathBuf>,
     base_url: Option<String>,
     drafts: bool,
@@ -201,6 +415,7 @@ pub fn build_options(
         base_url,
         drafts,
         today: today(cli.today.as_deref())?,
+        lang,
     })
 }
 
@@ -218,9 +433,10 @@ pub fn print_bulletins(
         && site.config.ward(w).is_none()
     {
         let known: Vec<&str> = site.config.wards.iter().map(|w| w.slug.as_str()).collect();
-        return Err(Error::Usage(format!(
-            "--ward {w}: no such ward in site.toml; wards are: {}",
-            known.join(", ")
+        return Err(Error::Usage(both!(
+            "--ward {w}: site.toml không có phường, xã này; các phường, xã là: {known}",
+            "--ward {w}: no such ward in site.toml; wards are: {known}",
+            known = known.join(", ")
         )));
     }
     if let Some(s) = slot
@@ -233,9 +449,10 @@ pub fn print_bulletins(
             .iter()
             .map(|s| s.id.as_str())
             .collect();
-        return Err(Error::Usage(format!(
-            "--slot {s}: no such slot in site.toml; slots are: {}",
-            known.join(", ")
+        return Err(Error::Usage(both!(
+            "--slot {s}: site.toml không có buổi phát này; các buổi phát là: {known}",
+            "--slot {s}: no such slot in site.toml; slots are: {known}",
+            known = known.join(", ")
         )));
     }
     let broadcasts = crate::broadcast::Broadcasts::new(&site);
@@ -247,13 +464,15 @@ pub fn print_bulletins(
     for b in selected {
         match format {
             SpeechFormat::Text => {
-                out.push_str(&format!(
-                    "# {} — {} — {} ({})\n",
-                    b.date,
-                    b.ward,
-                    b.slot,
-                    crate::broadcast::minutes_label(b.seconds)
-                ));
+                let heading = crate::console::bulletin_heading(
+                    opts.lang,
+                    &b.date.to_string(),
+                    &b.ward,
+                    &b.slot,
+                    &crate::broadcast::minutes_label(b.seconds),
+                );
+                out.push_str(&heading);
+                out.push('\n');
                 out.push_str(&broadcasts.text(&b));
                 out.push('\n');
             }
@@ -261,7 +480,10 @@ pub fn print_bulletins(
         }
     }
     if out.is_empty() {
-        log::info!("No bulletin airs on {date} for that ward and slot.");
+        log::info!(
+            "{}",
+            crate::console::no_bulletin(opts.lang, &date.to_string(), ward, slot)
+        );
     }
     Ok(out)
 }

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use loa::cli::{Cli, Command, Format};
 use loa::error::Lang;
 use loa::{Diagnostic, Error};
@@ -32,7 +31,7 @@ impl log::Log for StderrLogger {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let (cli, lang) = loa::cli::parse();
     let level = if cli.quiet {
         log::LevelFilter::Error
     } else if cli.verbose {
@@ -43,7 +42,6 @@ fn main() -> ExitCode {
     let logger = Box::leak(Box::new(StderrLogger { level }));
     let _ = log::set_logger(logger);
     log::set_max_level(level);
-    let lang = loa::cli::lang(&cli);
     match run(&cli, lang) {
         Ok(code) => code,
         Err(e) => {
@@ -78,7 +76,8 @@ fn report(e: &Error, lang: Lang) {
             let _ = writeln!(std::io::stderr(), "{summary}");
         }
         other => {
-            let _ = writeln!(std::io::stderr(), "error: {other}");
+            let line = loa::console::error_line(lang, &other.localized(lang));
+            let _ = writeln!(std::io::stderr(), "{line}");
         }
     }
 }
@@ -90,31 +89,35 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             base_url,
             drafts,
         } => {
-            let opts = loa::cli::build_options(cli, output.clone(), base_url.clone(), *drafts)?;
+            let opts =
+                loa::cli::build_options(cli, lang, output.clone(), base_url.clone(), *drafts)?;
             let r = loa::build(&opts)?;
-            print_diagnostics(&r.warnings, lang);
+            if !cli.quiet {
+                print_diagnostics(&r.warnings, lang);
+            }
+            let out = loa::console::shown(&r.output, &opts.root);
             if r.unchanged {
                 log::info!(
-                    "Nothing changed since the last build: {} pages ({} files) in {}, checked in {} ms",
-                    r.pages,
-                    r.files,
-                    r.output.display(),
-                    r.millis
+                    "{}",
+                    loa::console::unchanged(lang, r.pages, r.files, &out, r.millis)
                 );
             } else {
                 log::info!(
-                    "Built {} pages ({} files) into {} in {} ms",
-                    r.pages,
-                    r.files,
-                    r.output.display(),
-                    r.millis
+                    "{}",
+                    loa::console::built(lang, r.pages, r.files, &out, r.millis)
                 );
+            }
+            if let Some(line) = loa::console::left_out(lang, r.left_out) {
+                log::info!("{line}");
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { format, drafts } => {
-            let opts = loa::cli::build_options(cli, None, None, *drafts)?;
-            let diags = localized(&loa::check::check(&opts)?, lang);
+            let opts = loa::cli::build_options(cli, lang, None, None, *drafts)?;
+            let mut diags = localized(&loa::check::check(&opts)?, lang);
+            if cli.quiet {
+                diags.retain(Diagnostic::is_error);
+            }
             let errors = diags.iter().filter(|d| d.is_error()).count();
             match format {
                 Format::Text => {
@@ -135,7 +138,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             open,
             poll,
         } => {
-            let build = loa::cli::build_options(cli, None, None, *drafts)?;
+            let build = loa::cli::build_options(cli, lang, None, None, *drafts)?;
             loa::serve::serve(&loa::serve::ServeOptions {
                 build,
                 port: *port,
@@ -145,18 +148,32 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { section, title } => {
+        Command::New {
+            section,
+            title,
+            kind,
+        } => {
             let today = loa::cli::today(cli.today.as_deref())?;
-            let path = loa::scaffold::new_page(&loa::cli::site_root(cli)?, section, title, today)?;
-            log::info!("Wrote {}", path.display());
+            let root = loa::cli::site_root(cli)?;
+            let new = loa::scaffold::new_page(&root, section, title, today, kind.as_deref())?;
+            if let Some(index) = &new.section_index {
+                let index = loa::console::shown(index, &root);
+                log::info!("{}", loa::console::created_section(lang, &index));
+            }
+            let path = loa::console::shown(&new.path, &root);
+            log::info!("{}", loa::console::wrote_page(lang, &path, new.draft));
             Ok(ExitCode::SUCCESS)
         }
         Command::Publish { dry_run, target } => {
-            let opts = loa::publish::PublishOptions { dry_run: *dry_run };
+            let opts = loa::publish::PublishOptions {
+                dry_run: *dry_run,
+                lang,
+            };
             let tty = std::io::IsTerminal::is_terminal(&std::io::stderr()) && !cli.quiet;
             let mut progress = |p: loa::publish::Progress| {
                 if let (true, loa::publish::Progress::Sent { done, total, .. }) = (tty, &p) {
-                    let _ = write!(std::io::stderr(), "\r{done}/{total} files sent");
+                    let line = loa::console::sent(lang, *done, *total);
+                    let _ = write!(std::io::stderr(), "\r{line}");
                 }
             };
             let summary = loa::publish::publish_site(
@@ -171,7 +188,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             for line in &summary.plan_lines {
                 println!("{line}");
             }
-            log::info!("{summary}");
+            log::info!("{}", summary.line(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::Broadcast {
@@ -180,9 +197,9 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             slot,
             format,
         } => {
-            let opts = loa::cli::build_options(cli, None, None, false)?;
+            let opts = loa::cli::build_options(cli, lang, None, None, false)?;
             let date = match date {
-                Some(d) => loa::cli::today(Some(d))?,
+                Some(d) => loa::cli::date_option("--date", d)?,
                 None => opts.today,
             };
             let text =
@@ -207,23 +224,19 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
         }
         Command::Init { dir } => {
             loa::scaffold::init(dir)?;
-            log::info!(
-                "Created a new site in {}. Build it with: loa build --root {}",
-                dir.display(),
-                dir.display()
-            );
+            log::info!("{}", loa::console::created_site(lang, dir));
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { year, output } => {
-            let opts = loa::cli::build_options(cli, output.clone(), None, false)?;
+            let opts = loa::cli::build_options(cli, lang, output.clone(), None, false)?;
             let (report, dir) = loa::report::run(&opts, *year, Some(&loa::report::Assembled))?;
             for line in report.summary() {
                 println!("{line}");
             }
+            let dir = loa::console::shown(&dir, &opts.root);
             log::info!(
-                "Wrote the report to {} (index.html and {} CSV files, UTF-8 with BOM for Excel)",
-                dir.display(),
-                report.tables.len()
+                "{}",
+                loa::console::wrote_report(lang, &dir, report.tables.len())
             );
             Ok(ExitCode::SUCCESS)
         }

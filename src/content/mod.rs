@@ -32,6 +32,32 @@ pub struct LoadOptions {
     pub root: PathBuf,
     pub drafts: bool,
     pub today: Date,
+    /// The language of this run's messages (stage timings).
+    pub lang: crate::error::Lang,
+}
+
+/// Pages of the site that a build left out, and why.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub drafts: usize,
+    /// `publish_date` still to come.
+    pub scheduled: usize,
+    /// Past `expiry_date`, or a violation notice past its retention.
+    pub expired: usize,
+}
+
+impl LeftOut {
+    /// Count `page`, which is not published, under its first reason.
+    fn count(&mut self, page: &Page, today: Date, drafts: bool) {
+        let m = &page.meta;
+        if m.draft && !drafts {
+            self.drafts += 1;
+        } else if m.publish_date.as_ref().is_some_and(|d| d.date > today) {
+            self.scheduled += 1;
+        } else {
+            self.expired += 1;
+        }
+    }
 }
 
 /// A file copied to the output as it is.
@@ -48,6 +74,10 @@ pub struct Site {
     pub config: SiteConfig,
     pub today: Date,
     pub drafts: bool,
+    /// The language of this run's messages.
+    pub lang: crate::error::Lang,
+    /// Pages that are not published today, by reason.
+    pub left_out: LeftOut,
     /// Published pages, sorted by source path.
     pub pages: Vec<Page>,
     /// Sections, sorted by folder; index 0 is the home section.
@@ -138,14 +168,15 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
 
 /// [`load`], reusing what `cache` kept of the previous load and keeping this one's.
 pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
-    let mut stages = crate::timing::Stages::parts();
+    let mut stages = crate::timing::Stages::parts(opts.lang);
     let root = &opts.root;
     let config = SiteConfig::load(root)?;
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Error::Usage(format!(
-            "no content/ folder in {}: pages are markdown files under content/",
-            root.display()
+        return Err(Error::Usage(both!(
+            "trong {root} không có thư mục content/: mỗi trang là một tệp markdown trong content/",
+            "no content/ folder in {root}: pages are markdown files under content/",
+            root = root.display()
         )));
     }
     let mut found = walk(root, &content);
@@ -216,6 +247,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let retention = config.kinds.violation.retention_months;
     let mut links: HashMap<String, LinkTarget> = HashMap::with_capacity(pages.len());
     let mut keep = Vec::with_capacity(pages.len());
+    let mut left_out = LeftOut::default();
     for page in pages {
         let published = validate::is_published(&page, opts.today, opts.drafts, retention);
         let target = if published {
@@ -226,6 +258,8 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         links.insert(page.rel.clone(), target);
         if published {
             keep.push(page);
+        } else {
+            left_out.count(&page, opts.today, opts.drafts);
         }
     }
     for s in &sections {
@@ -315,6 +349,8 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         config,
         today: opts.today,
         drafts: opts.drafts,
+        lang: opts.lang,
+        left_out,
         pages,
         sections,
         data,

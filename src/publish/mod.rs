@@ -36,6 +36,8 @@ use sftp::SftpTransport;
 pub struct PublishOptions {
     /// Work out and report what would change, and change nothing.
     pub dry_run: bool,
+    /// The language of the dry run's list of files.
+    pub lang: crate::error::Lang,
 }
 
 /// Moves files to a target. Paths are `/`-separated and relative to the target's folder;
@@ -136,7 +138,7 @@ pub fn publish_with(
             plan.steps
                 .iter()
                 .filter(|s| s.action != Action::RemoveFolder)
-                .map(ToString::to_string)
+                .map(|s| s.line(opts.lang))
                 .collect()
         } else {
             Vec::new()
@@ -274,9 +276,9 @@ pub fn publish_site(
             }),
         })
         .collect();
-    let usage = |e: PublishError| crate::Error::Usage(e.to_string());
+    let usage = |e: PublishError| crate::Error::Usage(e.text());
     let spec = select_target(&specs, target_name).map_err(usage)?;
     let target = parse_target(spec).map_err(usage)?;
     let output = root.join(&config.output_dir);
-    publish(&output, &target, opts, progress).map_err(|e| crate::Error::Publish(e.to_string()))
+    publish(&output, &target, opts, progress).map_err(|e| crate::Error::Publish(e.text()))
 }

@@ -23,8 +23,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::build::BuildOptions;
+use crate::console::serve as console;
 use crate::content::{self, LoadCache, Site};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Lang, Result};
 use crate::output::MemorySink;
 use crate::render::{Prepared, Renderer};
 use http::Reply;
@@ -62,6 +63,8 @@ pub(crate) struct Snapshot {
     /// Changes with every build; announced to open pages, which then check whether
     /// their own page changed.
     pub build_id: String,
+    /// The language of the error page.
+    pub lang: Lang,
 }
 
 /// How many threads answer requests. Event streams do not hold one.
@@ -122,10 +125,14 @@ impl Server {
 
 /// Build, serve, and rebuild on every change until the process is stopped.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let listener = bind(opts.bind, opts.port)?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::Usage(format!("cannot read the server's address: {e}")))?;
+    let lang = opts.build.lang;
+    let listener = bind(opts.bind, opts.port, lang)?;
+    let addr = listener.local_addr().map_err(|e| {
+        Error::Usage(both!(
+            "không đọc được địa chỉ của máy chủ: {e}",
+            "cannot read the server's address: {e}"
+        ))
+    })?;
     let url = home_url(addr);
     let mut build_opts = opts.build.clone();
     build_opts.base_url = Some(url.trim_end_matches('/').to_owned());
@@ -135,6 +142,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         root: opts.build.root.clone(),
         poll: opts.poll,
         ignored: Vec::new(),
+        lang: opts.build.lang,
     })?;
     let mut builder = Builder::new(build_opts);
     let first = builder.build_first()?;
@@ -143,8 +151,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         current: RwLock::new(Arc::new(first)),
         listeners: Mutex::new(Vec::new()),
     });
-    let http = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| Error::Usage(format!("cannot serve on {addr}: {e}")))?;
+    let http = tiny_http::Server::from_listener(listener, None).map_err(|e| {
+        Error::Usage(both!(
+            "không phục vụ được trên {addr}: {e}",
+            "cannot serve on {addr}: {e}"
+        ))
+    })?;
     let http = Arc::new(http);
     for _ in 0..WORKERS {
         let (http, server) = (http.clone(), server.clone());
@@ -164,14 +176,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         });
     }
     if !opts.bind.is_loopback() {
-        log::warn!(
-            "warning: serving on {}, so the site is visible to other computers on the network; use --bind 127.0.0.1 to keep it on this computer",
-            opts.bind
-        );
+        let bind = opts.bind.to_string();
+        log::warn!("{}", console::visible_on_network(lang, &bind));
     }
-    log::info!("Serving the site at {url} (press Ctrl-C to stop)");
+    log::info!("{}", console::serving(lang, &url));
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
     while let Some(batch) = changes.next_batch() {
         let last = server.snapshot();
@@ -191,7 +201,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
 }
 
 /// Listen on `port`, or on the next free one when it is taken.
-fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
+fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<TcpListener> {
     let last = if port == 0 {
         0
     } else {
@@ -201,22 +211,22 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
         match TcpListener::bind((ip, p)) {
             Ok(l) => {
                 if p != port {
-                    log::warn!(
-                        "Port {port} is already in use (another program, or another loa serve); using port {p} instead."
-                    );
+                    log::warn!("{}", console::port_taken(lang, port, p));
                 }
                 return Ok(l);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
             Err(e) => {
-                return Err(Error::Usage(format!(
-                    "cannot listen on {}: {e}",
-                    SocketAddr::new(ip, p)
+                return Err(Error::Usage(both!(
+                    "không lắng nghe được trên {addr}: {e}",
+                    "cannot listen on {addr}: {e}",
+                    addr = SocketAddr::new(ip, p)
                 )));
             }
         }
     }
-    Err(Error::Usage(format!(
+    Err(Error::Usage(both!(
+        "các cổng từ {port} đến {last} đều đang được dùng; chọn cổng khác bằng --port",
         "ports {port} to {last} are all in use; choose another with --port"
     )))
 }
@@ -232,7 +242,7 @@ fn home_url(addr: SocketAddr) -> String {
     format!("http://{}/", SocketAddr::new(ip, addr.port()))
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -247,7 +257,7 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = spawned {
-        log::warn!("cannot open a browser ({program}: {e}); open {url} yourself");
+        log::warn!("{} ({program}: {e})", console::no_browser(lang, url));
     }
 }
 
@@ -352,15 +362,13 @@ impl Builder {
         let id = self.next_id();
         match self.build() {
             Ok(files) => {
-                log::info!(
-                    "Built {} files in {} ms",
-                    files.len(),
-                    started.elapsed().as_millis()
-                );
+                let ms = started.elapsed().as_millis();
+                log::info!("{}", console::first_build(self.opts.lang, files.len(), ms));
                 Ok(Snapshot {
                     files: Arc::new(files),
                     errors: None,
                     build_id: id,
+                    lang: self.opts.lang,
                 })
             }
             Err(Error::Content(diags)) => {
@@ -369,6 +377,7 @@ impl Builder {
                     files: Arc::new(Files::new()),
                     errors: Some(Arc::new(errors)),
                     build_id: id,
+                    lang: self.opts.lang,
                 })
             }
             Err(e) => Err(e),
@@ -379,32 +388,34 @@ impl Builder {
     fn rebuild(&mut self, last: &Snapshot, changed: &[PathBuf]) -> Snapshot {
         let started = Instant::now();
         let id = self.next_id();
-        let what = match changed {
-            [one] => one.display().to_string(),
-            many => format!("{} files", many.len()),
-        };
+        let one = changed.first().map(|p| p.display().to_string());
         match self.build() {
             Ok(files) => {
-                log::info!(
-                    "Rebuilt in {} ms ({what} changed)",
-                    started.elapsed().as_millis()
-                );
+                let ms = started.elapsed().as_millis();
+                let what = one.as_deref().map(|one| (one, changed.len()));
+                log::info!("{}", console::rebuilt(self.opts.lang, ms, what));
                 Snapshot {
                     files: Arc::new(files),
                     errors: None,
                     build_id: id,
+                    lang: self.opts.lang,
                 }
             }
             Err(e) => {
                 let diags = match e {
                     Error::Content(d) => d,
-                    other => vec![Diagnostic::error("E000", None, other.to_string())],
+                    other => vec![Diagnostic::error(
+                        "E000",
+                        None,
+                        other.localized(self.opts.lang),
+                    )],
                 };
                 let errors = self.report_errors(&diags);
                 Snapshot {
                     files: last.files.clone(),
                     errors: Some(Arc::new(errors)),
                     build_id: id,
+                    lang: self.opts.lang,
                 }
             }
         }
@@ -456,6 +467,7 @@ impl Builder {
             files: Arc::new(files),
             errors: None,
             build_id: self.next_id(),
+            lang: self.opts.lang,
         })
     }
 
@@ -468,17 +480,24 @@ impl Builder {
             Err(Error::Content(diags)) => (last.files.clone(), Some(diags)),
             Err(other) => (
                 last.files.clone(),
-                Some(vec![Diagnostic::error("E000", None, other.to_string())]),
+                Some(vec![Diagnostic::error(
+                    "E000",
+                    None,
+                    other.localized(self.opts.lang),
+                )]),
             ),
         };
-        let text = errors.as_ref().map(|d| format_diagnostics(d));
+        let text = errors
+            .as_ref()
+            .map(|d| format_diagnostics(d, self.opts.lang));
         if *files == *last.files && text.as_deref() == last.errors.as_deref().map(String::as_str) {
             return None;
         }
         let errors = match errors {
             Some(diags) => Some(Arc::new(self.report_errors(&diags))),
             None => {
-                log::info!("Rebuilt in {} ms", started.elapsed().as_millis());
+                let ms = started.elapsed().as_millis();
+                log::info!("{}", console::rebuilt(self.opts.lang, ms, None));
                 None
             }
         };
@@ -486,17 +505,16 @@ impl Builder {
             files,
             errors,
             build_id: self.next_id(),
+            lang: self.opts.lang,
         })
     }
 
     /// Print the diagnostics and return them as one text for the error page.
     fn report_errors(&self, diags: &[Diagnostic]) -> String {
-        let text = format_diagnostics(diags);
+        let text = format_diagnostics(diags, self.opts.lang);
         let count = diags.iter().filter(|d| d.is_error()).count();
-        log::error!(
-            "{text}\n\nThe site could not be rebuilt ({count} error{}); still serving the last version that built. Fix it and save.",
-            if count == 1 { "" } else { "s" }
-        );
+        let said = console::not_rebuilt(self.opts.lang, count);
+        log::error!("{text}\n\n{said}");
         text
     }
 
@@ -528,6 +546,8 @@ impl Builder {
             .map(|(i, p)| (p.source.clone(), i))
             .collect();
         for w in warnings.iter().filter(|w| !self.warnings.contains(w)) {
+            let mut w = w.clone();
+            w.localize(self.opts.lang);
             log::warn!("{w}\n");
         }
         self.warnings = warnings;
@@ -537,11 +557,15 @@ impl Builder {
     }
 }
 
-/// Diagnostics as the terminal shows them, one paragraph each.
-fn format_diagnostics(diags: &[Diagnostic]) -> String {
+/// Diagnostics as the terminal shows them, in `lang`, one paragraph each.
+fn format_diagnostics(diags: &[Diagnostic], lang: Lang) -> String {
     diags
         .iter()
-        .map(ToString::to_string)
+        .map(|d| {
+            let mut d = d.clone();
+            d.localize(lang);
+            d.to_string()
+        })
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -561,6 +585,7 @@ mod tests {
             base_url: Some("http://127.0.0.1:1111".to_owned()),
             drafts: false,
             today: crate::date::Date::parse("2025-06-01").expect("date"),
+            lang: crate::error::Lang::En,
         };
         (dir, Builder::new(opts))
     }

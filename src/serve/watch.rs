@@ -44,6 +44,8 @@ pub(crate) struct WatchOptions {
     pub poll: bool,
     /// Folders whose changes never count (the output folder and its staging siblings).
     pub ignored: Vec<PathBuf>,
+    /// The language of its warnings.
+    pub lang: crate::error::Lang,
 }
 
 /// A running watcher and the events it has not handed out yet.
@@ -168,14 +170,19 @@ impl Changes {
                 Ok(()) => {
                     self.watched.insert(dir);
                 }
-                Err(e) => log::warn!("cannot watch {}: {e}", path.display()),
+                Err(e) => {
+                    let shown = path.display().to_string();
+                    let line = crate::console::serve::cannot_watch(self.opts.lang, &shown);
+                    log::warn!("{line}: {e}");
+                }
             }
         }
     }
 }
 
 fn watch_error(e: notify::Error) -> Error {
-    Error::Usage(format!(
+    Error::Usage(both!(
+        "không theo dõi được thay đổi của các tệp trong trang web ({e}); nếu thư mục nằm trên ổ dùng chung hoặc ổ mạng, hãy thử thêm --poll",
         "cannot watch the site's files for changes: {e}; on a shared or network folder, try --poll"
     ))
 }
