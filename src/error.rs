@@ -61,6 +61,10 @@ pub struct Diagnostic {
     /// diagnostic made from a plain (English) string.
     #[serde(skip)]
     pub text: Option<Box<Message>>,
+    /// The language it is written in (English until [`Diagnostic::localize`]); its
+    /// label ("lỗi", "error") follows.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl Diagnostic {
@@ -76,6 +80,7 @@ impl Diagnostic {
             help,
             quoted: None,
             text: Some(Box::new(text)),
+            lang: Lang::En,
         }
     }
 
@@ -87,6 +92,7 @@ impl Diagnostic {
             self.message = message;
             self.help = help;
         }
+        self.lang = lang;
     }
 
     pub fn error(
@@ -102,6 +108,7 @@ impl Diagnostic {
             help: None,
             quoted: None,
             text: None,
+            lang: Lang::En,
         }
     }
 
@@ -114,6 +121,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, location, message)
         }
+    }
+
+    /// Say that a diagnostic made from a plain string is written in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// A hint for a diagnostic made from a plain string.
@@ -145,11 +158,13 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Labels stay in English in both languages, like the codes: they are what
-        // people search for and what tools match.
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        // The codes stay the same in both languages: they are what people search for
+        // and what tools match; the labels are read by office staff (issue 16).
+        let label = match (self.severity, self.lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
         };
         match &self.location {
             Some(loc) => write!(f, "{loc}: {label}[{}]: {}", self.code, self.message)?,
@@ -167,7 +182,11 @@ impl fmt::Display for Diagnostic {
             write!(f, "{caret_at}^")?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            let word = match self.lang {
+                Lang::Vi => "cách sửa",
+                Lang::En => "help",
+            };
+            write!(f, "\n  = {word}: {help}")?;
         }
         Ok(())
     }

@@ -404,11 +404,10 @@ impl Builder {
             Err(e) => {
                 let diags = match e {
                     Error::Content(d) => d,
-                    other => vec![Diagnostic::error(
-                        "E000",
-                        None,
-                        other.localized(self.opts.lang),
-                    )],
+                    other => vec![
+                        Diagnostic::error("E000", None, other.localized(self.opts.lang))
+                            .in_lang(self.opts.lang),
+                    ],
                 };
                 let errors = self.report_errors(&diags);
                 Snapshot {
@@ -480,11 +479,10 @@ impl Builder {
             Err(Error::Content(diags)) => (last.files.clone(), Some(diags)),
             Err(other) => (
                 last.files.clone(),
-                Some(vec![Diagnostic::error(
-                    "E000",
-                    None,
-                    other.localized(self.opts.lang),
-                )]),
+                Some(vec![
+                    Diagnostic::error("E000", None, other.localized(self.opts.lang))
+                        .in_lang(self.opts.lang),
+                ]),
             ),
         };
         let text = errors
