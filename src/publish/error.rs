@@ -36,8 +36,8 @@ pub enum PublishError {
     #[error("site.toml [publish.{target}]: {reason}; {help}")]
     InvalidTarget {
         target: String,
-        reason: String,
-        help: String,
+        reason: crate::error::Text,
+        help: crate::error::Text,
     },
 
     /// The build output folder does not exist.
@@ -202,7 +202,8 @@ impl PublishError {
                 reason,
                 help,
             } => format!(
-                "site.toml [publish.{target}]: địa chỉ đăng tải không dùng được ({reason}); {help}"
+                "site.toml [publish.{target}]: {}; {}",
+                reason.vi, help.vi
             ),
             OutputMissing { path } => format!(
                 "chưa có thư mục kết quả {}; hãy chạy loa build trước",
@@ -264,17 +265,43 @@ impl PublishError {
             SftpMissing { detail } => format!(
                 "không chạy được chương trình sftp ({detail}); hãy cài OpenSSH client (trên Debian hoặc Ubuntu: apt install openssh-client)"
             ),
-            Unreachable { host, port, detail } => format!(
+            Unreachable { host, port, detail } => {
+                let detail = vi_detail(detail);
+                format!(
                 "không kết nối được tới {host} (cổng {port}): {detail}; kiểm tra tên máy chủ và cổng trong site.toml, đường mạng, và máy chủ SSH có đang chạy"
-            ),
+            )
+            }
             KeyRefused { user, host } => format!(
                 "{host} từ chối khóa SSH của tài khoản \"{user}\"; thêm khóa công khai của bạn vào ~/.ssh/authorized_keys của tài khoản đó trên máy chủ, rồi nạp khóa vào SSH agent (ssh-add) hoặc ghi nó ở identity_file trong site.toml"
+            ),
+            HostKey { host, detail } if detail.contains("is not the one this computer knows") => {
+                let command = detail.rsplit("ssh-keygen").next().unwrap_or_default();
+                format!(
+                    "{host}: khóa nhận dạng của máy chủ khác với khóa máy này đã biết: máy chủ đã đổi khóa, hoặc có kẻ đứng giữa. Đã dừng đăng tải. Nếu máy chủ vừa được cài lại, hãy xác nhận khóa mới với người quản trị, rồi xóa khóa cũ bằng: ssh-keygen{command}"
+                )
+            }
+            HostKey { host, detail } if detail.contains("is not known") => format!(
+                "{host}: máy này chưa biết khóa nhận dạng của máy chủ, và cấu hình SSH đòi phải biết; hãy kết nối một lần bằng lệnh ssh, đối chiếu dấu vân tay của khóa với người quản trị máy chủ rồi chấp nhận nó"
             ),
             HostKey { host, detail } => format!("{host}: {detail}"),
             Sftp { host, detail } => format!(
                 "gửi lên {host} bằng sftp không thành công: {detail}; đăng lại: việc đăng sẽ tiếp tục từ chỗ đã dừng"
             ),
         }
+    }
+}
+
+/// Why a server cannot be reached, as `sftp.rs` words it.
+fn vi_detail(detail: &str) -> &str {
+    match detail {
+        "the name is not known" => "không tìm thấy tên máy chủ này",
+        "connection refused, no SSH server answers there" => {
+            "máy chủ từ chối kết nối, không có máy chủ SSH nào trả lời ở đó"
+        }
+        "the connection timed out" => "hết thời gian chờ kết nối",
+        "no route to the host" => "không có đường mạng tới máy chủ",
+        "the network is unreachable" => "không vào được mạng",
+        other => other,
     }
 }
 

@@ -85,7 +85,8 @@ pub fn publish(
     match target.endpoint() {
         Endpoint::Folder { root } => {
             check_overlap(target.name(), root, output_dir)?;
-            publish_with(output_dir, &mut FileTransport::new(root), opts, progress)
+            let mut transport = FileTransport::new(root).in_lang(opts.lang);
+            publish_with(output_dir, &mut transport, opts, progress)
         }
         Endpoint::Sftp(ep) => publish_with(
             output_dir,
@@ -104,7 +105,7 @@ pub fn publish_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, PublishError> {
     let started = Instant::now();
-    let local = Manifest::scan(output_dir)?;
+    let local = Manifest::scan_in(output_dir, opts.lang)?;
     let remote = match transport.read_manifest()? {
         Some(json) => Manifest::parse(&json, &transport.describe(MANIFEST_NAME))?,
         None => Manifest::default(),
@@ -278,6 +279,17 @@ pub fn publish_site(
         .collect();
     let usage = |e: PublishError| crate::Error::Usage(e.text());
     let spec = select_target(&specs, target_name).map_err(usage)?;
+    if spec.identity_file.is_some() && spec.url.trim().to_ascii_lowercase().starts_with("file:") {
+        let name = &spec.name;
+        log::warn!(
+            "{}",
+            tr!(
+                opts.lang,
+                "site.toml [publish.{name}]: identity_file chỉ dùng cho nơi đăng tải sftp://",
+                "site.toml [publish.{name}]: identity_file is only used by sftp:// targets"
+            )
+        );
+    }
     let target = parse_target(spec).map_err(usage)?;
     let output = root.join(&config.output_dir);
     publish(&output, &target, opts, progress).map_err(|e| crate::Error::Publish(e.text()))

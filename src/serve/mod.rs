@@ -257,7 +257,11 @@ fn open_browser(url: &str, lang: Lang) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = spawned {
-        log::warn!("{} ({program}: {e})", console::no_browser(lang, url));
+        let reason = match lang {
+            Lang::Vi => crate::error::vi_io(&e),
+            Lang::En => e.to_string(),
+        };
+        log::warn!("{} ({program}: {reason})", console::no_browser(lang, url));
     }
 }
 
