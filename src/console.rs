@@ -99,8 +99,8 @@ pub fn wrote_page(lang: Lang, path: &str, draft: bool) -> String {
     match draft {
         true => tr!(
             lang,
-            "Đã tạo bài mới {path} (đang là bản nháp: draft: true; xóa dòng đó khi muốn đăng)",
-            "Wrote {path} (a draft: draft: true; remove that line to publish it)"
+            "Đã tạo bài mới {path} (đang là bản nháp: draft: true; xem trước bằng loa serve --drafts, xóa dòng đó khi muốn đăng)",
+            "Wrote {path} (a draft: draft: true; preview it with loa serve --drafts, remove that line to publish it)"
         ),
         false => tr!(lang, "Đã tạo bài mới {path}", "Wrote {path}"),
     }

@@ -316,6 +316,8 @@ struct Builder {
     builds: u64,
     /// Warnings of the previous build, so a rebuild prints only new ones.
     warnings: Vec<Diagnostic>,
+    /// What the previous build left out, so a change in it is said once.
+    left_out: Option<content::LeftOut>,
     output_dir: String,
     /// Pages parsed and rendered by the previous builds.
     cache: LoadCache,
@@ -336,6 +338,7 @@ impl Builder {
             run: format!("{started:x}"),
             builds: 0,
             warnings: Vec::new(),
+            left_out: None,
             output_dir: "public".to_owned(),
             cache: LoadCache::keeping(),
             site: None,
@@ -368,6 +371,7 @@ impl Builder {
             Ok(files) => {
                 let ms = started.elapsed().as_millis();
                 log::info!("{}", console::first_build(self.opts.lang, files.len(), ms));
+                self.say_left_out();
                 Ok(Snapshot {
                     files: Arc::new(files),
                     errors: None,
@@ -398,6 +402,7 @@ impl Builder {
                 let ms = started.elapsed().as_millis();
                 let what = one.as_deref().map(|one| (one, changed.len()));
                 log::info!("{}", console::rebuilt(self.opts.lang, ms, what));
+                self.say_left_out();
                 Snapshot {
                     files: Arc::new(files),
                     errors: None,
@@ -509,6 +514,18 @@ impl Builder {
             build_id: self.next_id(),
             lang: self.opts.lang,
         })
+    }
+
+    /// Say which pages the last build left out, when that changed: a draft just made
+    /// by `loa new` is not served without --drafts.
+    fn say_left_out(&mut self) {
+        let Some(site) = &self.site else { return };
+        if self.left_out != Some(site.left_out) {
+            self.left_out = Some(site.left_out);
+            if let Some(line) = crate::console::left_out(self.opts.lang, site.left_out) {
+                log::info!("{line}");
+            }
+        }
     }
 
     /// Print the diagnostics and return them as one text for the error page.
