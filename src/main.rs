@@ -120,6 +120,8 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
             match format {
+                // -q on a clean site: nothing to say.
+                Format::Text if cli.quiet && diags.is_empty() => {}
                 Format::Text => {
                     let _ = write!(std::io::stderr(), "{}", loa::check::to_text(&diags, lang));
                 }
