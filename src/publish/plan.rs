@@ -98,7 +98,7 @@ impl Step {
             Action::Change => "sửa",
             Action::Remove | Action::RemoveFolder => "xóa",
         };
-        let size = format_size(self.size);
+        let size = format_size(self.size).replace('.', ",");
         format!("{word:<5} {} ({size})", self.path)
     }
 }

@@ -59,7 +59,7 @@ impl Summary {
             return self.to_string();
         }
         let sent = self.added + self.changed;
-        let size = format_size(self.bytes_sent);
+        let size = format_size(self.bytes_sent).replace('.', ",");
         let (added, changed, removed) = (self.added, self.changed, self.removed);
         if self.dry_run {
             format!(
