@@ -182,7 +182,7 @@ pub fn stage(lang: Lang, en: &str) -> String {
         return en.to_owned();
     }
     match en {
-        "fingerprint" => "so dấu vết các tệp nguồn",
+        "fingerprint" => "xem các tệp nguồn có thay đổi không",
         "load" => "đọc trang web",
         "finish" => "hoàn tất, đưa bản mới vào chỗ",
         "prepare templates, taxonomies, bulletins" => "chuẩn bị mẫu, phân loại, bản tin",

@@ -111,12 +111,19 @@ pub fn publish_with(
         None => Manifest::default(),
     };
     let plan = plan(&local, &remote);
-    log::debug!(
-        "{}: {} to send, {} to remove, {} unchanged",
+    let (at, send, remove, same) = (
         transport.describe(""),
         plan.count(Action::Add) + plan.count(Action::Change),
         plan.count(Action::Remove),
-        plan.unchanged
+        plan.unchanged,
+    );
+    log::debug!(
+        "{}",
+        tr!(
+            opts.lang,
+            "{at}: cần gửi {send}, cần xóa {remove}, giữ nguyên {same}",
+            "{at}: {send} to send, {remove} to remove, {same} unchanged"
+        )
     );
     progress(Progress::Planned {
         sends: plan.count(Action::Add) + plan.count(Action::Change),
@@ -124,7 +131,9 @@ pub fn publish_with(
         bytes: plan.bytes_to_send(),
     });
     if !opts.dry_run && !plan.is_empty() {
-        carry_out(output_dir, transport, &local, &remote, &plan, progress)?;
+        carry_out(
+            output_dir, transport, &local, &remote, &plan, progress, opts.lang,
+        )?;
     }
     transport.finish()?;
     Ok(Summary {
@@ -164,6 +173,7 @@ fn carry_out(
     remote: &Manifest,
     plan: &Plan,
     progress: &mut dyn FnMut(Progress),
+    lang: crate::error::Lang,
 ) -> Result<(), PublishError> {
     transport.prepare()?;
     let mut state = remote.clone();
@@ -183,7 +193,8 @@ fn carry_out(
         match step.action {
             Action::Add | Action::Change => {
                 transport.upload(&output_dir.join(&step.path), &step.path)?;
-                log::debug!("sent {}", step.path);
+                let path = &step.path;
+                log::debug!("{}", tr!(lang, "đã gửi {path}", "sent {path}"));
                 sent_since_checkpoint += step.size;
                 progress(Progress::Sent {
                     path: step.path.clone(),
@@ -194,7 +205,8 @@ fn carry_out(
             }
             Action::Remove => {
                 transport.remove(&step.path)?;
-                log::debug!("removed {}", step.path);
+                let path = &step.path;
+                log::debug!("{}", tr!(lang, "đã xóa {path}", "removed {path}"));
                 progress(Progress::Removed {
                     path: step.path.clone(),
                     done,

@@ -303,7 +303,14 @@ fn respond(server: &Server, request: tiny_http::Request) {
             .respond(tiny_http::Response::empty(405).with_header(header("Allow", "GET, HEAD"))),
     };
     if let Err(e) = result {
-        log::debug!("could not answer a request: {e}");
+        log::debug!(
+            "{}",
+            tr!(
+                snap.lang,
+                "không trả lời được một yêu cầu: {e}",
+                "could not answer a request: {e}"
+            )
+        );
     }
 }
 
@@ -467,9 +474,14 @@ impl Builder {
         rendered.ok()?;
         let mut files = Files::clone(&last.files);
         files.extend(shared(sink.into_files()));
+        let ms = started.elapsed().as_millis();
         log::debug!(
-            "showed the edited page in {} ms",
-            started.elapsed().as_millis()
+            "{}",
+            tr!(
+                self.opts.lang,
+                "  đã hiện trang vừa sửa sau {ms} ms",
+                "  showed the edited page in {ms} ms"
+            )
         );
         Some(Snapshot {
             files: Arc::new(files),
@@ -543,11 +555,18 @@ impl Builder {
         if let Some(url) = &self.opts.base_url {
             site.config.base_url = url.clone();
         }
-        log::debug!(
-            "loaded {} pages in {} ms ({:?})",
+        let (pages, ms, reused) = (
             site.pages.len(),
             started.elapsed().as_millis(),
-            self.cache.reused()
+            self.cache.reused(),
+        );
+        log::debug!(
+            "{}",
+            tr!(
+                self.opts.lang,
+                "  đã đọc {pages} trang trong {ms} ms ({reused:?})",
+                "  loaded {pages} pages in {ms} ms ({reused:?})"
+            )
         );
         self.output_dir = site.config.output_dir.clone();
         let rendering = Instant::now();
@@ -557,7 +576,15 @@ impl Builder {
         let mut warnings = site.warnings.clone();
         warnings.extend(renderer.warnings());
         let prepared = renderer.into_prepared();
-        log::debug!("rendered in {} ms", rendering.elapsed().as_millis());
+        let ms = rendering.elapsed().as_millis();
+        log::debug!(
+            "{}",
+            tr!(
+                self.opts.lang,
+                "  đã kết xuất trong {ms} ms",
+                "  rendered in {ms} ms"
+            )
+        );
         self.by_source = site
             .pages
             .iter()

@@ -39,6 +39,8 @@ pub(crate) struct Batch {
 
 /// What to watch and what to leave alone.
 pub(crate) struct WatchOptions {
+    /// The site's folder, absolute (made so where the CLI makes `BuildOptions`): the
+    /// changes notify reports are absolute paths, compared with it (issue 16).
     pub root: PathBuf,
     /// Poll instead of using the system's change notifications.
     pub poll: bool,
@@ -54,6 +56,9 @@ pub(crate) struct Changes {
     watcher: Box<dyn Watcher>,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     watched: BTreeSet<&'static str>,
+    /// The root with its links resolved, when that differs: some systems' watchers
+    /// report changes under it rather than under the root as given.
+    resolved_root: Option<PathBuf>,
     /// When polling: paths to hand out again, and when.
     recheck: Option<(Instant, BTreeSet<PathBuf>)>,
 }
@@ -74,11 +79,13 @@ impl Changes {
         watcher
             .watch(&opts.root, RecursiveMode::NonRecursive)
             .map_err(watch_error)?;
+        let resolved_root = opts.root.canonicalize().ok().filter(|r| *r != opts.root);
         let mut changes = Changes {
             opts,
             watcher,
             events,
             watched: BTreeSet::new(),
+            resolved_root,
             recheck: None,
         };
         if changes.opts.poll {
@@ -130,7 +137,14 @@ impl Changes {
                 }
             }
             self.watch_sources();
-            log::debug!("changed: {changed:?}");
+            log::debug!(
+                "{}",
+                tr!(
+                    self.opts.lang,
+                    "tệp thay đổi: {changed:?}",
+                    "changed: {changed:?}"
+                )
+            );
             if self.opts.poll {
                 let mut again = self.recheck.take().map(|(_, p)| p).unwrap_or_default();
                 again.extend(changed.iter().cloned());
@@ -148,7 +162,12 @@ impl Changes {
             Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e
                 .paths
                 .iter()
-                .filter_map(|p| relevant_path(&self.opts.root, p, &self.opts.ignored))
+                .filter_map(|p| {
+                    relevant_path(&self.opts.root, p, &self.opts.ignored).or_else(|| {
+                        let root = self.resolved_root.as_deref()?;
+                        relevant_path(root, p, &self.opts.ignored)
+                    })
+                })
                 .collect(),
             Ok(_) => Vec::new(),
             Err(e) => {
