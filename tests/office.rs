@@ -25,6 +25,12 @@ const COMMANDS: [&str; 9] = [
 /// Words that are English and not Vietnamese; the kinds, command names and field
 /// names people type (news, build, draft...) are not among them.
 const ENGLISH: &[&str] = &[
+    "reused",
+    "parsed",
+    "rendered",
+    "loaded",
+    "showed",
+    "unchanged",
     "the",
     "is",
     "are",
@@ -321,7 +327,7 @@ fn every_command_speaks_vietnamese_by_default() {
 
     let report = office.run(&["report", "--year", "2026", "--today", TODAY], 0);
     assert!(report.contains("Đã ghi báo cáo"), "{report}");
-    let dry = office.run(&["publish", "--dry-run"], 0);
+    let dry = office.run(&["publish", "--dry-run", "-v"], 0);
     assert!(dry.contains("chạy thử"), "{dry}");
     let published = office.run(&["publish"], 0);
     assert!(published.contains("đã gửi"), "{published}");
@@ -534,7 +540,7 @@ fn serve_speaks_vietnamese_in_the_console_and_the_error_page() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
         .env_remove("LOA_LANG")
         .current_dir(office.site())
-        .args(["serve", "--port", "0", "--today", TODAY])
+        .args(["serve", "--port", "0", "--today", TODAY, "-v"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -560,12 +560,13 @@ impl Builder {
             started.elapsed().as_millis(),
             self.cache.reused(),
         );
+        let (parsed, rendered) = (reused.parsed, reused.rendered);
         log::debug!(
             "{}",
             tr!(
                 self.opts.lang,
-                "  đã đọc {pages} trang trong {ms} ms ({reused:?})",
-                "  loaded {pages} pages in {ms} ms ({reused:?})"
+                "  đã đọc {pages} trang trong {ms} ms (dùng lại {parsed} trang đã phân tích, {rendered} trang đã kết xuất)",
+                "  loaded {pages} pages in {ms} ms (reused {parsed} parsed, {rendered} rendered)"
             )
         );
         self.output_dir = site.config.output_dir.clone();
