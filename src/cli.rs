@@ -153,7 +153,12 @@ pub enum Command {
 /// of `--root`). Prints help, the version or the mistake and exits when that is all
 /// there is to do (0 for help and version, 2 for a mistake).
 pub fn parse() -> (Cli, Lang) {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `loa help [COMMAND]`, as people type it, is `loa [COMMAND] --help`.
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
     let lang = early_lang(&args);
     let matches = command(lang).try_get_matches_from(&args);
     match matches.and_then(|m| Cli::from_arg_matches(&m)) {

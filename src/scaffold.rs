@@ -163,9 +163,24 @@ fn no_such_section(root: &Path, section: &str, title: &str) -> Error {
     } else {
         known.join(", ")
     };
-    let known_en = sections(root).join(", ");
+    let listed = sections(root);
+    let known_en = listed.join(", ");
     let kinds = kinds_list();
     let title = title.replace('"', "\\\"");
+    // "tin-tức" or "tin-tuc/" for "tin-tuc": a typo of a section that exists.
+    let candidates: Vec<&str> = listed.iter().map(String::as_str).collect();
+    let typed = slugify(section);
+    let close = candidates
+        .iter()
+        .find(|c| **c == typed)
+        .copied()
+        .or_else(|| crate::error::did_you_mean(section, &candidates));
+    if let Some(close) = close {
+        return Error::Usage(both!(
+            "chưa có chuyên mục content/{section}; có phải ý bạn là {close}? Ví dụ: loa new {close} \"{title}\"\nNếu muốn tạo chuyên mục mới {section}, thêm --kind và loại nội dung của nó (xem loa new --help)",
+            "there is no section content/{section}; did you mean {close}? For example: loa new {close} \"{title}\"\nTo create the section {section}, add --kind and its kind (see loa new --help)"
+        ));
+    }
     Error::Usage(both!(
         "chưa có chuyên mục content/{section}. Các chuyên mục hiện có: {known}.\nĐể tạo chuyên mục mới, chọn loại nội dung của nó bằng --kind:\n{kinds}\nVí dụ: loa new {section} \"{title}\" --kind news",
         "there is no section content/{section}. The sections are: {known_en}.\nTo create it, choose its kind with --kind:\n{kinds}\nFor example: loa new {section} \"{title}\" --kind news"

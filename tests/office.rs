@@ -333,6 +333,13 @@ fn every_command_speaks_vietnamese_by_default() {
     assert!(published.contains("đã gửi"), "{published}");
 
     office.run(&["--help"], 0);
+    let help_new = office.run(&["help", "new"], 0);
+    assert!(help_new.contains("Cách dùng: loa new"), "{help_new}");
+    let typo = office.run(&["new", "tin-tức", "Bài"], 2);
+    assert!(
+        typo.contains("có phải ý bạn là tin-tuc?"),
+        "a section typed with accents:\n{typo}"
+    );
     office.run(&["-h"], 0);
     for command in COMMANDS {
         let help = office.run(&[command, "--help"], 0);
