@@ -485,9 +485,21 @@ pub fn print_bulletins(
         }
     }
     if out.is_empty() {
+        // Named as site.toml names them, with what was typed: "Phường An Biên (an-bien)".
+        let ward = ward
+            .and_then(|w| site.config.ward(w))
+            .map(|w| format!("{} ({})", w.name, w.slug));
+        let slot = slot
+            .and_then(|s| site.config.slot(s))
+            .map(|s| format!("{} ({})", s.name, s.id));
         log::info!(
             "{}",
-            crate::console::no_bulletin(opts.lang, &date.to_string(), ward, slot)
+            crate::console::no_bulletin(
+                opts.lang,
+                &date.to_string(),
+                ward.as_deref(),
+                slot.as_deref()
+            )
         );
     }
     Ok(out)

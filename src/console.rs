@@ -124,7 +124,8 @@ pub fn wrote_report(lang: Lang, dir: &str, csvs: usize) -> String {
     )
 }
 
-/// `loa broadcast` when no bulletin matches; names only what was asked.
+/// `loa broadcast` when no bulletin matches; names only what was asked (a ward and a
+/// slot as "Phường An Biên (an-bien)").
 pub fn no_bulletin(lang: Lang, date: &str, ward: Option<&str>, slot: Option<&str>) -> String {
     match (ward, slot) {
         (None, None) => tr!(
@@ -139,13 +140,13 @@ pub fn no_bulletin(lang: Lang, date: &str, ward: Option<&str>, slot: Option<&str
         ),
         (None, Some(s)) => tr!(
             lang,
-            "Ngày {date} không có bản tin phát thanh nào trong buổi {s}.",
-            "No bulletin airs on {date} in slot {s}."
+            "Ngày {date} không có bản tin phát thanh nào trong khung giờ {s}.",
+            "No bulletin airs on {date} in the slot {s}."
         ),
         (Some(w), Some(s)) => tr!(
             lang,
-            "Ngày {date} không có bản tin phát thanh nào cho {w}, buổi {s}.",
-            "No bulletin airs on {date} in {w}, slot {s}."
+            "Ngày {date} không có bản tin phát thanh nào cho {w} trong khung giờ {s}.",
+            "No bulletin airs on {date} in {w} in the slot {s}."
         ),
     }
 }

@@ -312,8 +312,9 @@ fn every_command_speaks_vietnamese_by_default() {
         0,
     );
     assert!(
-        miss.contains("Ngày 2027-01-15 không có bản tin phát thanh nào cho phuong-mot.")
-            && !miss.contains("buổi"),
+        miss.contains(
+            "Ngày 2027-01-15 không có bản tin phát thanh nào cho Phường Một (phuong-mot)."
+        ) && !miss.contains("khung giờ"),
         "says what was asked, and nothing else:\n{miss}"
     );
     office.run(&["broadcast", "--today", TODAY, "--ward", "khong-co"], 2);
