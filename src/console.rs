@@ -204,11 +204,11 @@ pub fn stage(lang: Lang, en: &str) -> String {
 pub mod serve {
     use crate::error::Lang;
 
-    pub fn first_build(lang: Lang, files: usize, ms: u128) -> String {
+    pub fn first_build(lang: Lang, pages: usize, files: usize, ms: u128) -> String {
         tr!(
             lang,
-            "Đã dựng {files} tệp trong {ms} ms",
-            "Built {files} files in {ms} ms"
+            "Đã dựng {pages} trang ({files} tệp) trong {ms} ms",
+            "Built {pages} pages ({files} files) in {ms} ms"
         )
     }
 

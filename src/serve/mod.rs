@@ -377,7 +377,9 @@ impl Builder {
         match self.build() {
             Ok(files) => {
                 let ms = started.elapsed().as_millis();
-                log::info!("{}", console::first_build(self.opts.lang, files.len(), ms));
+                let pages = self.site.as_ref().map_or(0, |s| s.pages.len());
+                let line = console::first_build(self.opts.lang, pages, files.len(), ms);
+                log::info!("{line}");
                 self.say_left_out();
                 Ok(Snapshot {
                     files: Arc::new(files),
