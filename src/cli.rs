@@ -148,12 +148,23 @@ pub enum Command {
     },
 }
 
+/// What the command line asks for: a command to run, or only something to say (help,
+/// the version, a mistake) and the exit code (0 for help and version, 2 for a mistake).
+#[derive(Debug)]
+pub enum Parsed {
+    Run(Box<Cli>, Lang),
+    Say {
+        text: String,
+        /// Help and the version go to stdout, mistakes to stderr.
+        stdout: bool,
+        code: u8,
+    },
+}
+
 /// Parse the command line with `--help` and mistakes in the language of messages,
 /// which is chosen from the raw arguments first (`--lang`, `LOA_LANG`, the site.toml
-/// of `--root`). Prints help, the version or the mistake and exits when that is all
-/// there is to do (0 for help and version, 2 for a mistake).
-pub fn parse() -> (Cli, Lang) {
-    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+/// of `--root`).
+pub fn parse(mut args: Vec<std::ffi::OsString>) -> Parsed {
     // `loa help [COMMAND]`, as people type it, is `loa [COMMAND] --help`.
     if args.get(1).is_some_and(|a| a == "help") {
         args.remove(1);
@@ -164,21 +175,27 @@ pub fn parse() -> (Cli, Lang) {
     match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => {
             let lang = self::lang(&cli);
-            (cli, lang)
+            Parsed::Run(Box::new(cli), lang)
         }
-        Err(e) => exit_with(e, lang, &args),
+        Err(e) => refusal(e, lang, &args),
     }
 }
 
-fn exit_with(e: clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> ! {
+/// What to say for clap's answer `e`: help, the version, or the mistake in `lang`.
+fn refusal(e: clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> Parsed {
     use clap::error::{ContextKind, ErrorKind};
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => e.exit(),
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = command(lang).print_help();
-            std::process::exit(2)
+    let say = |mut text: String, stdout: bool, code: u8| {
+        if !text.ends_with('\n') {
+            text.push('\n');
         }
-        _ if lang == Lang::En => e.exit(),
+        Parsed::Say { text, stdout, code }
+    };
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => say(e.render().to_string(), true, 0),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            say(command(lang).render_help().to_string(), false, 2)
+        }
+        _ if lang == Lang::En => say(e.render().to_string(), false, 2),
         kind => {
             let get = |k: ContextKind| e.get(k).map(context_text).unwrap_or_default();
             let text = crate::console::usage_error(
@@ -197,9 +214,12 @@ fn exit_with(e: clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> ! {
                 Some(sub) => format!("loa {sub}"),
                 None => "loa".to_owned(),
             };
-            eprintln!("{}", crate::console::error_line(lang, &text));
-            eprintln!("{}", crate::console::see_help(lang, &command));
-            std::process::exit(2)
+            let text = format!(
+                "{}\n{}\n",
+                crate::console::error_line(lang, &text),
+                crate::console::see_help(lang, &command)
+            );
+            say(text, false, 2)
         }
     }
 }

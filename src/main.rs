@@ -31,7 +31,17 @@ impl log::Log for StderrLogger {
 }
 
 fn main() -> ExitCode {
-    let (cli, lang) = loa::cli::parse();
+    let (cli, lang) = match loa::cli::parse(std::env::args_os().collect()) {
+        loa::cli::Parsed::Run(cli, lang) => (cli, lang),
+        loa::cli::Parsed::Say { text, stdout, code } => {
+            if stdout {
+                print!("{text}");
+            } else {
+                eprint!("{text}");
+            }
+            return ExitCode::from(code);
+        }
+    };
     let level = if cli.quiet {
         log::LevelFilter::Error
     } else if cli.verbose {
