@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub today: Date,
+    /// The language of this run's messages.
+    pub lang: crate::error::Lang,
 }
 
 impl BuildOptions {
@@ -29,6 +31,7 @@ impl BuildOptions {
             root: self.root.clone(),
             drafts: self.drafts,
             today: self.today,
+            lang: self.lang,
         }
     }
 }
@@ -43,6 +46,8 @@ pub struct BuildReport {
     pub millis: u128,
     /// Nothing had changed since the last build: the output was left as it was.
     pub unchanged: bool,
+    /// The site's pages that are not published today, by reason.
+    pub left_out: content::LeftOut,
 }
 
 /// Load and validate the site with the run's overrides applied.
@@ -176,7 +181,7 @@ pub fn fingerprint(_opts: &BuildOptions, _output: &std::path::Path) -> Option<u1
 /// nothing, and its output is untouched, there is nothing to do.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let mut stages = crate::timing::Stages::start();
+    let mut stages = crate::timing::Stages::start(opts.lang);
     let config = crate::config::SiteConfig::load(&opts.root).ok();
     let planned = config.map(|c| {
         opts.output
@@ -195,6 +200,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             warnings: Vec::new(),
             millis: started.elapsed().as_millis(),
             unchanged: true,
+            left_out: stamp.left_out,
         });
     }
     let mut site = load_site(opts)?;
@@ -206,6 +212,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
     output::check_output_dir(&output, &opts.root)?;
     let pages = site.pages.len();
+    let left_out = site.left_out;
     // The site is rendered on a thread of its own, which frees it once this function
     // has returned (when `built` is dropped): freeing a large site takes a while (0.3 s
     // at 50,000 pages), and the command can report and exit meanwhile.
@@ -225,7 +232,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         warnings,
         mut stages,
     } = receiver.recv().map_err(|_| {
-        Error::Usage("the build stopped unexpectedly while rendering; please run it again".into())
+        Error::Usage(both!(
+            "việc dựng trang dừng đột ngột khi đang kết xuất; hãy chạy lại lệnh",
+            "the build stopped unexpectedly while rendering; please run it again"
+        ))
     })??;
     // A build with warnings is never skipped: they are reported every time.
     let stamp = fingerprint
@@ -234,6 +244,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             fingerprint,
             pages,
             files: written.len(),
+            left_out,
         });
     output::finish(staging, &output, &written, listing, stamp)?;
     stages.lap("finish");
@@ -245,6 +256,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         warnings,
         millis: started.elapsed().as_millis(),
         unchanged: false,
+        left_out,
     })
 }
 

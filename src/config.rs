@@ -295,9 +295,10 @@ impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig> {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
-            return Err(Error::Usage(format!(
-                "no {FILE_NAME} in {}: run loa in a site's folder, give --root DIR, or create a site with `loa init DIR`",
-                root.display()
+            return Err(Error::Usage(both!(
+                "thư mục {root} không phải là một trang web (không có tệp {FILE_NAME}). Hãy chạy lệnh trong thư mục của trang web, hoặc chỉ ra thư mục đó bằng --root THƯ_MỤC, hoặc tạo trang web mới bằng: loa init THƯ_MỤC",
+                "no {FILE_NAME} in {root}: run loa in a site's folder, give --root DIR, or create a site with `loa init DIR`",
+                root = root.display()
             )));
         }
         let bytes = crate::error::read(&path)?;

@@ -61,6 +61,10 @@ pub struct Diagnostic {
     /// diagnostic made from a plain (English) string.
     #[serde(skip)]
     pub text: Option<Box<Message>>,
+    /// The language it is written in (English until [`Diagnostic::localize`]); its
+    /// label ("lỗi", "error") follows.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl Diagnostic {
@@ -76,6 +80,7 @@ impl Diagnostic {
             help,
             quoted: None,
             text: Some(Box::new(text)),
+            lang: Lang::En,
         }
     }
 
@@ -87,6 +92,7 @@ impl Diagnostic {
             self.message = message;
             self.help = help;
         }
+        self.lang = lang;
     }
 
     pub fn error(
@@ -102,6 +108,7 @@ impl Diagnostic {
             help: None,
             quoted: None,
             text: None,
+            lang: Lang::En,
         }
     }
 
@@ -114,6 +121,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, location, message)
         }
+    }
+
+    /// Say that a diagnostic made from a plain string is written in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// A hint for a diagnostic made from a plain string.
@@ -145,11 +158,13 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Labels stay in English in both languages, like the codes: they are what
-        // people search for and what tools match.
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        // The codes stay the same in both languages: they are what people search for
+        // and what tools match; the labels are read by office staff (issue 16).
+        let label = match (self.severity, self.lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
         };
         match &self.location {
             Some(loc) => write!(f, "{loc}: {label}[{}]: {}", self.code, self.message)?,
@@ -167,7 +182,11 @@ impl fmt::Display for Diagnostic {
             write!(f, "{caret_at}^")?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            let word = match self.lang {
+                Lang::Vi => "cách sửa",
+                Lang::En => "help",
+            };
+            write!(f, "\n  = {word}: {help}")?;
         }
         Ok(())
     }
@@ -188,10 +207,34 @@ pub enum Error {
     },
     /// Publishing to the portal's server failed; the message says what to do.
     #[error("{0}")]
-    Publish(String),
+    Publish(Text),
     /// The command was used wrongly (bad option value, unknown section...).
     #[error("{0}")]
-    Usage(String),
+    Usage(Text),
+}
+
+/// A message for people in Vietnamese and in English, for errors made before anyone
+/// knows which language they will be printed in (see the `both!` macro). It displays
+/// in English; [`Text::get`] picks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
 }
 
 fn summarize(diags: &[Diagnostic]) -> String {
@@ -231,6 +274,29 @@ impl Error {
         }
     }
 
+    /// The error as people read it, in `lang` (content errors: their summary line).
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            Error::Content(diags) => build_summary(diags, lang),
+            Error::Io {
+                action,
+                path,
+                source,
+            } => {
+                let path = path.display();
+                match lang {
+                    Lang::En => format!("{action} {path}: {source}"),
+                    Lang::Vi => {
+                        let action = vi_action(action);
+                        let reason = vi_io(source);
+                        format!("{action} {path}: {reason}")
+                    }
+                }
+            }
+            Error::Publish(text) | Error::Usage(text) => text.get(lang).to_owned(),
+        }
+    }
+
     /// Exit code for `main`: 1 for content errors, 2 for usage errors, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -238,6 +304,52 @@ impl Error {
             _ => 1,
         }
     }
+}
+
+/// The actions of [`Error::io`] in Vietnamese.
+fn vi_action(action: &str) -> &str {
+    match action {
+        "cannot copy" => "không sao chép được",
+        "cannot create folder" => "không tạo được thư mục",
+        "cannot create" => "không tạo được",
+        "cannot find" => "không tìm thấy",
+        "cannot keep" => "không giữ lại được",
+        "cannot move aside" => "không chuyển sang bên được",
+        "cannot move the new portal into" => "không đưa được bản cổng thông tin mới vào",
+        "cannot move the new report into" => "không đưa được báo cáo mới vào",
+        "cannot read" => "không đọc được",
+        "cannot remove" => "không xóa được",
+        "cannot replace folder" => "không thay được thư mục",
+        "cannot write" => "không ghi được",
+        other => other,
+    }
+}
+
+/// The operating system's reason in Vietnamese, for the reasons people meet.
+pub fn vi_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let text = match e.kind() {
+        NotFound => "không có tệp hoặc thư mục này",
+        PermissionDenied => "không có quyền truy cập",
+        AlreadyExists => "đã có tệp hoặc thư mục này",
+        IsADirectory => "đây là một thư mục, không phải tệp",
+        NotADirectory => "đây không phải là một thư mục",
+        DirectoryNotEmpty => "thư mục không trống",
+        StorageFull => "ổ đĩa đã đầy",
+        ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
+        InvalidData => "dữ liệu không đọc được (không phải văn bản UTF-8?)",
+        AddrInUse => "địa chỉ đang được chương trình khác dùng",
+        AddrNotAvailable => "địa chỉ này không có trên máy",
+        ConnectionRefused => "máy kia từ chối kết nối",
+        TimedOut => "hết thời gian chờ",
+        _ => {
+            return match e.raw_os_error() {
+                Some(n) => format!("lỗi hệ thống số {n}"),
+                None => "lỗi hệ thống".to_owned(),
+            };
+        }
+    };
+    text.to_owned()
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -5,11 +5,36 @@
 
 #![forbid(unsafe_code)]
 
+/// Pick the text of the chosen language ([`error::Lang`]); both format strings capture
+/// the same names.
+macro_rules! tr {
+    ($lang:expr, $vi:literal, $en:literal $(, $name:ident = $val:expr)* $(,)?) => {{
+        $(let $name = $val;)*
+        match $lang {
+            $crate::error::Lang::Vi => format!($vi),
+            $crate::error::Lang::En => format!($en),
+        }
+    }};
+}
+
+/// A message for people in both languages ([`error::Text`]), for errors made before
+/// anyone knows the language they will be printed in.
+macro_rules! both {
+    ($vi:literal, $en:literal $(, $name:ident = $val:expr)* $(,)?) => {{
+        $(let $name = $val;)*
+        $crate::error::Text {
+            vi: format!($vi),
+            en: format!($en),
+        }
+    }};
+}
+
 pub mod broadcast;
 pub mod build;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod content;
 pub mod data;
 pub mod date;

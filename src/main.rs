@@ -6,7 +6,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use loa::cli::{Cli, Command, Format};
 use loa::error::Lang;
 use loa::{Diagnostic, Error};
@@ -34,7 +33,17 @@ impl log::Log for StderrLogger {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let (cli, lang) = match loa::cli::parse(std::env::args_os().collect()) {
+        loa::cli::Parsed::Run(cli, lang) => (cli, lang),
+        loa::cli::Parsed::Say { text, stdout, code } => {
+            if stdout {
+                print!("{text}");
+            } else {
+                eprint!("{text}");
+            }
+            return ExitCode::from(code);
+        }
+    };
     let level = if cli.quiet {
         log::LevelFilter::Error
     } else if cli.verbose {
@@ -45,7 +54,6 @@ fn main() -> ExitCode {
     let logger = Box::leak(Box::new(StderrLogger { level }));
     let _ = log::set_logger(logger);
     log::set_max_level(level);
-    let lang = loa::cli::lang(&cli);
     match run(&cli, lang) {
         Ok(code) => code,
         Err(e) => {
@@ -80,7 +88,8 @@ fn report(e: &Error, lang: Lang) {
             let _ = writeln!(std::io::stderr(), "{summary}");
         }
         other => {
-            let _ = writeln!(std::io::stderr(), "error: {other}");
+            let line = loa::console::error_line(lang, &other.localized(lang));
+            let _ = writeln!(std::io::stderr(), "{line}");
         }
     }
 }
@@ -92,33 +101,39 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             base_url,
             drafts,
         } => {
-            let opts = loa::cli::build_options(cli, output.clone(), base_url.clone(), *drafts)?;
+            let opts =
+                loa::cli::build_options(cli, lang, output.clone(), base_url.clone(), *drafts)?;
             let r = loa::build(&opts)?;
-            print_diagnostics(&r.warnings, lang);
+            if !cli.quiet {
+                print_diagnostics(&r.warnings, lang);
+            }
+            let out = loa::console::shown(&r.output, &opts.root);
             if r.unchanged {
                 log::info!(
-                    "Nothing changed since the last build: {} pages ({} files) in {}, checked in {} ms",
-                    r.pages,
-                    r.files,
-                    r.output.display(),
-                    r.millis
+                    "{}",
+                    loa::console::unchanged(lang, r.pages, r.files, &out, r.millis)
                 );
             } else {
                 log::info!(
-                    "Built {} pages ({} files) into {} in {} ms",
-                    r.pages,
-                    r.files,
-                    r.output.display(),
-                    r.millis
+                    "{}",
+                    loa::console::built(lang, r.pages, r.files, &out, r.millis)
                 );
+            }
+            if let Some(line) = loa::console::left_out(lang, r.left_out) {
+                log::info!("{line}");
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { format, drafts } => {
-            let opts = loa::cli::build_options(cli, None, None, *drafts)?;
-            let diags = localized(&loa::check::check(&opts)?, lang);
+            let opts = loa::cli::build_options(cli, lang, None, None, *drafts)?;
+            let mut diags = localized(&loa::check::check(&opts)?, lang);
+            if cli.quiet {
+                diags.retain(Diagnostic::is_error);
+            }
             let errors = diags.iter().filter(|d| d.is_error()).count();
             match format {
+                // -q on a clean site: nothing to say.
+                Format::Text if cli.quiet && diags.is_empty() => {}
                 Format::Text => {
                     let _ = write!(std::io::stderr(), "{}", loa::check::to_text(&diags, lang));
                 }
@@ -137,7 +152,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             open,
             poll,
         } => {
-            let build = loa::cli::build_options(cli, None, None, *drafts)?;
+            let build = loa::cli::build_options(cli, lang, None, None, *drafts)?;
             loa::serve::serve(&loa::serve::ServeOptions {
                 build,
                 port: *port,
@@ -147,29 +162,47 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { section, title } => {
+        Command::New {
+            section,
+            title,
+            kind,
+        } => {
             let today = loa::cli::today(cli.today.as_deref())?;
-            let path = loa::scaffold::new_page(&cli.root, section, title, today)?;
-            log::info!("Wrote {}", path.display());
+            let root = loa::cli::site_root(cli)?;
+            let new = loa::scaffold::new_page(&root, section, title, today, kind.as_deref())?;
+            if let Some(index) = &new.section_index {
+                let index = loa::console::shown(index, &root);
+                log::info!("{}", loa::console::created_section(lang, &index));
+            }
+            let path = loa::console::shown(&new.path, &root);
+            log::info!("{}", loa::console::wrote_page(lang, &path, new.draft));
             Ok(ExitCode::SUCCESS)
         }
         Command::Publish { dry_run, target } => {
-            let opts = loa::publish::PublishOptions { dry_run: *dry_run };
+            let opts = loa::publish::PublishOptions {
+                dry_run: *dry_run,
+                lang,
+            };
             let tty = std::io::IsTerminal::is_terminal(&std::io::stderr()) && !cli.quiet;
             let mut progress = |p: loa::publish::Progress| {
                 if let (true, loa::publish::Progress::Sent { done, total, .. }) = (tty, &p) {
-                    let _ = write!(std::io::stderr(), "\r{done}/{total} files sent");
+                    let line = loa::console::sent(lang, *done, *total);
+                    let _ = write!(std::io::stderr(), "\r{line}");
                 }
             };
-            let summary =
-                loa::publish::publish_site(&cli.root, target.as_deref(), &opts, &mut progress)?;
+            let summary = loa::publish::publish_site(
+                &loa::cli::site_root(cli)?,
+                target.as_deref(),
+                &opts,
+                &mut progress,
+            )?;
             if tty {
                 let _ = writeln!(std::io::stderr());
             }
             for line in &summary.plan_lines {
                 println!("{line}");
             }
-            log::info!("{summary}");
+            log::info!("{}", summary.line(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::Broadcast {
@@ -178,9 +211,9 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             slot,
             format,
         } => {
-            let opts = loa::cli::build_options(cli, None, None, false)?;
+            let opts = loa::cli::build_options(cli, lang, None, None, false)?;
             let date = match date {
-                Some(d) => loa::cli::today(Some(d))?,
+                Some(d) => loa::cli::date_option("--date", d)?,
                 None => opts.today,
             };
             let text =
@@ -189,7 +222,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Speak { text } => {
-            let glossary = loa::cli::speak_glossary(&cli.root)?;
+            let glossary = loa::cli::speak_glossary(&loa::cli::site_root(cli)?)?;
             match text {
                 Some(t) => println!("{}", loa::speech::speak(t, &glossary).text),
                 None => {
@@ -205,23 +238,19 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
         }
         Command::Init { dir } => {
             loa::scaffold::init(dir)?;
-            log::info!(
-                "Created a new site in {}. Build it with: loa build --root {}",
-                dir.display(),
-                dir.display()
-            );
+            log::info!("{}", loa::console::created_site(lang, dir));
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { year, output } => {
-            let opts = loa::cli::build_options(cli, output.clone(), None, false)?;
+            let opts = loa::cli::build_options(cli, lang, output.clone(), None, false)?;
             let (report, dir) = loa::report::run(&opts, *year, Some(&loa::report::Assembled))?;
             for line in report.summary() {
                 println!("{line}");
             }
+            let dir = loa::console::shown(&dir, &opts.root);
             log::info!(
-                "Wrote the report to {} (index.html and {} CSV files, UTF-8 with BOM for Excel)",
-                dir.display(),
-                report.tables.len()
+                "{}",
+                loa::console::wrote_report(lang, &dir, report.tables.len())
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -229,6 +229,8 @@ pub struct Stamp {
     pub fingerprint: u128,
     pub pages: usize,
     pub files: usize,
+    /// What the stamped build left out, to say it again when nothing changed.
+    pub left_out: crate::content::LeftOut,
 }
 
 const LISTINGS_HEADER: &str = concat!("loa-files 1 ", env!("CARGO_PKG_VERSION"));
@@ -255,12 +257,20 @@ impl Listings {
                 let fingerprint = u128::from_str_radix(f.next()?, 16).ok()?;
                 let pages = f.next()?.parse().ok()?;
                 let files = f.next()?.parse().ok()?;
+                let mut counts = f.map(|n| n.parse::<usize>().unwrap_or(0));
+                let mut next = || counts.next().unwrap_or(0);
+                let left_out = crate::content::LeftOut {
+                    drafts: next(),
+                    scheduled: next(),
+                    expired: next(),
+                };
                 stamp = Some((
                     folder,
                     Stamp {
                         fingerprint,
                         pages,
                         files,
+                        left_out,
                     },
                 ));
                 continue;
@@ -303,8 +313,13 @@ impl Listings {
         if let Some((folder, st)) = &self.stamp {
             let _ = writeln!(
                 text,
-                "stamp {folder} {:032x} {} {}",
-                st.fingerprint, st.pages, st.files
+                "stamp {folder} {:032x} {} {} {} {} {}",
+                st.fingerprint,
+                st.pages,
+                st.files,
+                st.left_out.drafts,
+                st.left_out.scheduled,
+                st.left_out.expired
             );
         }
         for (folder, listing) in &self.by_folder {
@@ -355,7 +370,8 @@ fn check_relative(path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Usage(format!(
+        Err(Error::Usage(both!(
+            "không ghi {path:?}: tệp này sẽ nằm ngoài thư mục kết quả",
             "refusing to write {path:?}: it would land outside the output folder"
         )))
     }
@@ -380,9 +396,10 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<()> {
         .unwrap_or_else(|_| output.to_path_buf());
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if root.starts_with(&out) {
-        return Err(Error::Usage(format!(
-            "the output folder {} contains the site itself; choose another --output",
-            output.display()
+        return Err(Error::Usage(both!(
+            "thư mục kết quả {out} chứa chính trang web; chọn thư mục khác bằng --output",
+            "the output folder {out} contains the site itself; choose another --output",
+            out = output.display()
         )));
     }
     if out.starts_with(root.join("content"))
@@ -390,9 +407,10 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<()> {
         || out.starts_with(root.join("assets"))
         || out.starts_with(root.join("static"))
     {
-        return Err(Error::Usage(format!(
-            "the output folder {} is inside the site's sources; choose another --output",
-            output.display()
+        return Err(Error::Usage(both!(
+            "thư mục kết quả {out} nằm trong thư mục nguồn của trang web; chọn thư mục khác bằng --output",
+            "the output folder {out} is inside the site's sources; choose another --output",
+            out = output.display()
         )));
     }
     if output.is_dir() {
@@ -402,15 +420,17 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<()> {
             .flatten()
             .all(|e| PRESERVED.contains(&e.file_name().to_string_lossy().as_ref()));
         if !empty && !output.join("index.html").is_file() {
-            return Err(Error::Usage(format!(
-                "{} is not empty and does not look like a portal built by loa; choose another --output or empty it",
-                output.display()
+            return Err(Error::Usage(both!(
+                "{out} không trống và không phải cổng thông tin do loa dựng; chọn thư mục khác bằng --output hoặc làm trống nó",
+                "{out} is not empty and does not look like a portal built by loa; choose another --output or empty it",
+                out = output.display()
             )));
         }
     } else if output.exists() {
-        return Err(Error::Usage(format!(
-            "{} is a file, not a folder; choose another --output",
-            output.display()
+        return Err(Error::Usage(both!(
+            "{out} là một tệp, không phải thư mục; chọn thư mục khác bằng --output",
+            "{out} is a file, not a folder; choose another --output",
+            out = output.display()
         )));
     }
     Ok(())
@@ -463,8 +483,13 @@ fn carry_preserved(staging: &Path, output: &Path) -> Result<()> {
             continue;
         }
         for entry in walkdir::WalkDir::new(&from) {
-            let entry =
-                entry.map_err(|e| Error::Usage(format!("cannot read {}: {e}", from.display())))?;
+            let entry = entry.map_err(|e| {
+                Error::Usage(both!(
+                    "không đọc được {from}: {e}",
+                    "cannot read {from}: {e}",
+                    from = from.display()
+                ))
+            })?;
             let rel = entry.path().strip_prefix(&from).unwrap_or(entry.path());
             let target = to.join(rel);
             if entry.file_type().is_dir() {
@@ -696,6 +721,11 @@ mod tests {
             fingerprint: u128::MAX / 3,
             pages: 2,
             files: 3,
+            left_out: crate::content::LeftOut {
+                drafts: 1,
+                scheduled: 0,
+                expired: 2,
+            },
         };
         Listings {
             by_folder: vec![(7, first.clone()), (9, second.clone())],

@@ -241,9 +241,11 @@ fn minutes_raw(seconds: u64) -> String {
 pub fn compile(site: &Site, year: i32, bulletins: Option<&dyn Bulletins>) -> Result<Report> {
     let (start, end) = year_bounds(year)?;
     if start > site.today {
-        return Err(Error::Usage(format!(
-            "--year {year} has not started on the build date {}; choose a year up to {}",
-            site.today, site.today.year
+        return Err(Error::Usage(both!(
+            "--year {year}: năm này chưa bắt đầu vào ngày dựng {today}; chọn một năm không quá {last}",
+            "--year {year} has not started on the build date {today}; choose a year up to {last}",
+            today = site.today,
+            last = site.today.year
         )));
     }
     let to = end.min(site.today);
@@ -291,7 +293,8 @@ pub fn compile(site: &Site, year: i32, bulletins: Option<&dyn Bulletins>) -> Res
 fn year_bounds(year: i32) -> Result<(Date, Date)> {
     match (Date::new(year, 1, 1), Date::new(year, 12, 31)) {
         (Some(a), Some(b)) if (1900..=9999).contains(&year) => Ok((a, b)),
-        _ => Err(Error::Usage(format!(
+        _ => Err(Error::Usage(both!(
+            "--year {year} không phải là một năm để báo cáo; viết năm bằng bốn chữ số, ví dụ --year 2025",
             "--year {year} is not a year to report on; write it with four digits, e.g. --year 2025"
         ))),
     }
@@ -647,9 +650,10 @@ pub fn folder(output: &Path, year: i32) -> PathBuf {
 pub fn files(site: &Site, report: &Report) -> Result<Vec<(String, Vec<u8>)>> {
     let renderer = crate::render::Renderer::new(site)?;
     if !renderer.has_template(TEMPLATE) {
-        return Err(Error::Usage(format!(
-            "the theme \"{}\" has no templates/{TEMPLATE}; copy it from the built-in theme to write reports",
-            site.config.theme
+        return Err(Error::Usage(both!(
+            "giao diện \"{theme}\" không có templates/{TEMPLATE}; chép tệp này từ giao diện có sẵn để viết báo cáo",
+            "the theme \"{theme}\" has no templates/{TEMPLATE}; copy it from the built-in theme to write reports",
+            theme = &site.config.theme
         )));
     }
     let html = renderer.render_template(TEMPLATE, "report", report)?;
@@ -664,9 +668,13 @@ pub fn files(site: &Site, report: &Report) -> Result<Vec<(String, Vec<u8>)>> {
 /// Write the files into `dir` all at once: into a sibling temporary folder first, then
 /// renamed into place, replacing an earlier report of the same year.
 pub fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
-    let parent = dir
-        .parent()
-        .ok_or_else(|| Error::Usage(format!("cannot write a report to {}", dir.display())))?;
+    let parent = dir.parent().ok_or_else(|| {
+        Error::Usage(both!(
+            "không ghi được báo cáo vào {dir}",
+            "cannot write a report to {dir}",
+            dir = dir.display()
+        ))
+    })?;
     std::fs::create_dir_all(parent).map_err(|e| Error::io("cannot create folder", parent, e))?;
     let name = dir
         .file_name()

@@ -49,56 +49,195 @@ pub fn front_matter_for(kind: Kind, title: &str, today: Date) -> String {
     fm
 }
 
-/// Write `content/<section>/<slug of title>.md`. Returns its path.
-pub fn new_page(root: &Path, section: &str, title: &str, today: Date) -> Result<PathBuf> {
+/// What `loa new` wrote.
+#[derive(Debug)]
+pub struct NewPage {
+    pub path: PathBuf,
+    /// The `_index.md` of a section created for the page.
+    pub section_index: Option<PathBuf>,
+    /// The page was written as a draft.
+    pub draft: bool,
+}
+
+/// Write `content/<section>/<slug of title>.md`, creating the section first when it
+/// does not exist and `kind` says which kind of section to make.
+pub fn new_page(
+    root: &Path,
+    section: &str,
+    title: &str,
+    today: Date,
+    kind: Option<&str>,
+) -> Result<NewPage> {
     let section = section.trim_matches('/');
-    if section.contains("..") || section.starts_with('/') {
-        return Err(Error::Usage(format!("\"{section}\" is not a section name")));
-    }
-    let dir = root.join("content").join(section);
-    if !dir.is_dir() {
-        let known: Vec<String> = std::fs::read_dir(root.join("content"))
-            .map(|it| {
-                it.flatten()
-                    .filter(|e| e.path().is_dir())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|n| n != "data")
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut known = known;
-        known.sort();
-        return Err(Error::Usage(format!(
-            "there is no section content/{section}; sections are: {}",
-            known.join(", ")
+    if section.is_empty() || section.contains("..") || section.contains('\\') {
+        return Err(Error::Usage(both!(
+            "\"{section}\" không phải là tên chuyên mục; ghi tên thư mục trong content/, ví dụ tin-tuc",
+            "\"{section}\" is not a section name; give a folder under content/, e.g. tin-tuc"
         )));
     }
+    let kind = kind.map(parse_kind).transpose()?;
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(Error::Usage(
-            "the title needs at least one letter or digit".to_owned(),
-        ));
+        return Err(Error::Usage(both!(
+            "tiêu đề cần có ít nhất một chữ cái hoặc chữ số",
+            "the title needs at least one letter or digit"
+        )));
     }
+    let dir = root.join("content").join(section);
+    let section_index = if dir.is_dir() {
+        if let Some(asked) = kind
+            && asked != section_kind(&dir)
+        {
+            let (asked, has) = (asked.id(), section_kind(&dir).id());
+            return Err(Error::Usage(both!(
+                "chuyên mục content/{section} đã có loại {has}, không phải {asked}; bỏ --kind, hoặc chọn chuyên mục khác",
+                "the section content/{section} is of kind {has}, not {asked}; leave out --kind, or choose another section"
+            )));
+        }
+        None
+    } else {
+        let Some(kind) = kind else {
+            return Err(no_such_section(root, section, title));
+        };
+        Some(create_section(root, section, kind)?)
+    };
     let kind = section_kind(&dir);
     let path = dir.join(format!("{slug}.md"));
     let text = front_matter_for(kind, title, today);
+    write_new(&path, &text).map_err(|e| match e {
+        NewFile::Exists => Error::Usage(both!(
+            "{path} đã có; loa new không bao giờ ghi đè một bài (hãy chọn tiêu đề khác)",
+            "{path} already exists; loa new never overwrites a page (choose another title)",
+            path = path.display()
+        )),
+        NewFile::Io(e) => e,
+    })?;
+    Ok(NewPage {
+        path,
+        section_index,
+        draft: text.contains("\ndraft: true\n"),
+    })
+}
+
+/// A kind named by `--kind`.
+fn parse_kind(id: &str) -> Result<Kind> {
+    Kind::parse(id).ok_or_else(|| {
+        let kinds = kinds_list();
+        Error::Usage(both!(
+            "--kind {id}: không có loại nội dung này; các loại là:\n{kinds}",
+            "--kind {id}: no such kind; the kinds are:\n{kinds}"
+        ))
+    })
+}
+
+/// One line per kind: its id and its Vietnamese name.
+fn kinds_list() -> String {
+    Kind::ALL
+        .iter()
+        .map(|k| format!("  {:<13} {}", k.id(), k.label_vi()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The sections under content/ (data/ holds data files, not pages).
+fn sections(root: &Path) -> Vec<String> {
+    let mut known: Vec<String> = std::fs::read_dir(root.join("content"))
+        .map(|it| {
+            it.flatten()
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "data" && !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    known.sort();
+    known
+}
+
+/// The section does not exist and no `--kind` says what to create: say which sections
+/// there are, the kinds, and the command that creates it.
+fn no_such_section(root: &Path, section: &str, title: &str) -> Error {
+    let known = sections(root);
+    let known = if known.is_empty() {
+        "(chưa có)".to_owned()
+    } else {
+        known.join(", ")
+    };
+    let listed = sections(root);
+    let known_en = listed.join(", ");
+    let kinds = kinds_list();
+    let title = title.replace('"', "\\\"");
+    // "tin-tức" or "tin-tuc/" for "tin-tuc": a typo of a section that exists.
+    let candidates: Vec<&str> = listed.iter().map(String::as_str).collect();
+    let typed = slugify(section);
+    let close = candidates
+        .iter()
+        .find(|c| **c == typed)
+        .copied()
+        .or_else(|| crate::error::did_you_mean(section, &candidates));
+    if let Some(close) = close {
+        return Error::Usage(both!(
+            "chưa có chuyên mục content/{section}; có phải ý bạn là {close}? Ví dụ: loa new {close} \"{title}\"\nNếu muốn tạo chuyên mục mới {section}, thêm --kind và loại nội dung của nó (xem loa new --help)",
+            "there is no section content/{section}; did you mean {close}? For example: loa new {close} \"{title}\"\nTo create the section {section}, add --kind and its kind (see loa new --help)"
+        ));
+    }
+    Error::Usage(both!(
+        "chưa có chuyên mục content/{section}. Các chuyên mục hiện có: {known}.\nĐể tạo chuyên mục mới, chọn loại nội dung của nó bằng --kind:\n{kinds}\nVí dụ: loa new {section} \"{title}\" --kind news",
+        "there is no section content/{section}. The sections are: {known_en}.\nTo create it, choose its kind with --kind:\n{kinds}\nFor example: loa new {section} \"{title}\" --kind news"
+    ))
+}
+
+/// Write `content/<section>/_index.md` for a new section of `kind`; returns its path.
+fn create_section(root: &Path, section: &str, kind: Kind) -> Result<PathBuf> {
+    if let Some(bad) = section
+        .split('/')
+        .find(|part| slugify(part) != *part || part.is_empty())
+    {
+        let suggested = slugify(bad);
+        return Err(Error::Usage(both!(
+            "\"{bad}\" không dùng được làm tên thư mục chuyên mục (nó là một phần của địa chỉ web); dùng chữ thường không dấu và dấu gạch nối, ví dụ {suggested}",
+            "\"{bad}\" cannot name a section's folder (it is part of the web address); use lowercase letters without accents and hyphens, e.g. {suggested}"
+        )));
+    }
+    let dir = root.join("content").join(section);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("cannot create folder", &dir, e))?;
+    let path = dir.join("_index.md");
+    let text = format!(
+        "---\ntitle: {}\nkind: {}\n---\n",
+        quoted(kind.label_vi()),
+        kind.id()
+    );
+    write_new(&path, &text).map_err(|e| match e {
+        NewFile::Exists => Error::io(
+            "cannot create",
+            &path,
+            std::io::ErrorKind::AlreadyExists.into(),
+        ),
+        NewFile::Io(e) => e,
+    })?;
+    Ok(path)
+}
+
+enum NewFile {
+    Exists,
+    Io(Error),
+}
+
+/// Write a file that must not exist yet.
+fn write_new(path: &Path, text: &str) -> std::result::Result<(), NewFile> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&path)
+        .open(path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Usage(format!(
-                    "{} already exists; loa new never overwrites a page (choose another title)",
-                    path.display()
-                ))
+                NewFile::Exists
             } else {
-                Error::io("cannot create", &path, e)
+                NewFile::Io(Error::io("cannot create", path, e))
             }
         })?;
     std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(|e| Error::io("cannot write", &path, e))?;
-    Ok(path)
+        .map_err(|e| NewFile::Io(Error::io("cannot write", path, e)))
 }
 
 /// The kind a section gives its pages, from its `_index.md` (news when unsaid).
@@ -146,9 +285,10 @@ pub fn init(dir: &Path) -> Result<()> {
             .next()
             .is_some()
     {
-        return Err(Error::Usage(format!(
-            "{} is not empty; loa init only creates new sites",
-            dir.display()
+        return Err(Error::Usage(both!(
+            "{dir} không trống; loa init chỉ tạo trang web mới trong một thư mục trống hoặc chưa có",
+            "{dir} is not empty; loa init only creates new sites",
+            dir = dir.display()
         )));
     }
     for (rel, text) in INIT_FILES {

@@ -526,11 +526,14 @@ pub fn write(site: &Site, sink: &dyn Sink) -> Result<Vec<String>> {
     pages.sort_by(|a, b| a.sort_date().cmp(&b.sort_date()).then(a.rel.cmp(&b.rel)));
     let docs: Vec<Doc> = pages.into_iter().map(Doc::from_page).collect();
     let written = write_index(&docs, sink)?;
+    let (pages, files, ms) = (docs.len(), written.len(), started.elapsed().as_millis());
     log::debug!(
-        "search index: {} pages, {} files in {} ms",
-        docs.len(),
-        written.len(),
-        started.elapsed().as_millis()
+        "{}",
+        tr!(
+            site.lang,
+            "      chỉ mục tìm kiếm: {pages} trang, {files} tệp trong {ms} ms",
+            "      search index: {pages} pages, {files} files in {ms} ms"
+        )
     );
     Ok(written)
 }

@@ -497,9 +497,10 @@ fn messages_speak_vietnamese_by_default_and_english_on_request() {
             panic!("{name} is an error case");
         };
         let head = format!("{at}: error[{code}]");
+        let head_vi = format!("{at}: lỗi[{code}]");
         let default = stderr(&w.loa(&["build"], ""));
         assert!(
-            default.contains(&head) && default.contains(vi),
+            default.contains(&head_vi) && default.contains(vi),
             "{name} (vi):\n{default}"
         );
         assert!(

@@ -62,6 +62,7 @@ fn taxonomy_terms_merge_spellings_and_list_their_pages() {
         base_url: None,
         drafts: false,
         today: loa::date::Date::parse(TODAY).unwrap(),
+        lang: loa::error::Lang::En,
     };
     let loaded = loa::build::load_site(&opts).unwrap();
     let taxonomies = loa::render::taxonomies(&loaded);

@@ -190,10 +190,10 @@ fn text_report_groups_by_file_sorts_by_line_and_quotes() {
         .expect("a group per file");
     assert!(a < x, "files in order:\n{err}");
     let l4 = err
-        .find("content/tin-tuc/x.md:4:1: error[E035]")
+        .find("content/tin-tuc/x.md:4:1: lỗi[E035]")
         .expect("line 4");
     let l6 = err
-        .find("content/tin-tuc/x.md:6:1: error[E035]")
+        .find("content/tin-tuc/x.md:6:1: lỗi[E035]")
         .expect("line 6");
     assert!(l4 < l6, "lines in order:\n{err}");
     assert!(
@@ -201,7 +201,7 @@ fn text_report_groups_by_file_sorts_by_line_and_quotes() {
         "the line is quoted:\n{err}"
     );
     assert!(
-        err.contains("= help: viết liên kết dạng @/muc/tep.md"),
+        err.contains("= cách sửa: viết liên kết dạng @/muc/tep.md"),
         "hint in Vietnamese:\n{err}"
     );
     assert!(err.contains("lỗi,") && err.contains("cảnh báo"), "{err}");

@@ -54,7 +54,7 @@ fn a_missing_image_stops_the_build_with_the_file_it_meant() {
             rel,
             &page_with(front, body),
             &[
-                &format!("{rel}:{line}:{col}: error[E033]"),
+                &format!("{rel}:{line}:{col}: lỗi[E033]"),
                 "không tìm thấy tệp",
                 "có phải ý bạn là /assets/anh/tap-huan.png?",
             ],
@@ -83,7 +83,7 @@ fn a_link_to_a_page_the_site_does_not_have_stops_the_build() {
         "content/tin-tuc/lien-ket.md",
         &page_with("", "Xem [bài cũ](/tin-tuc/khong-co/) để biết thêm."),
         &[
-            "content/tin-tuc/lien-ket.md:6:5: error[E035]",
+            "content/tin-tuc/lien-ket.md:6:5: lỗi[E035]",
             "liên kết /tin-tuc/khong-co/ trỏ tới một địa chỉ không có",
         ],
     );
@@ -130,7 +130,7 @@ fn a_new_drafts_empty_fields_wait_until_it_is_published() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains(&format!("{rel}:{subject}:1: warning[W025]: bản nháp: thông báo xử lý vi phạm cần có trường \"subject\" trước khi đăng")),
+        err.contains(&format!("{rel}:{subject}:1: cảnh báo[W025]: bản nháp: thông báo xử lý vi phạm cần có trường \"subject\" trước khi đăng")),
         "{err}"
     );
     assert!(site.exists("public/index.html"));
@@ -141,13 +141,13 @@ fn a_new_drafts_empty_fields_wait_until_it_is_published() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains(&format!(
-            "{rel}:{subject}:1: error[E021]: thông báo xử lý vi phạm cần có trường \"subject\""
+            "{rel}:{subject}:1: lỗi[E021]: thông báo xử lý vi phạm cần có trường \"subject\""
         )),
         "{err}"
     );
     let decision = line_of("decision_no:");
     assert!(
-        err.contains(&format!("{rel}:{decision}:1: error[E021]")),
+        err.contains(&format!("{rel}:{decision}:1: lỗi[E021]")),
         "{err}"
     );
 }
@@ -157,7 +157,7 @@ fn a_published_page_without_a_required_field_points_at_the_title() {
     refused(
         "content/chien-dich/thieu.md",
         "---\ntitle: \"Chiến dịch\"\nsectors: [xây dựng]\n---\n",
-        &["content/chien-dich/thieu.md:2:1: error[E021]: chiến dịch cần có trường \"period\""],
+        &["content/chien-dich/thieu.md:2:1: lỗi[E021]: chiến dịch cần có trường \"period\""],
     );
 }
 
@@ -198,14 +198,14 @@ fn a_status_loa_does_not_know_is_listed_in_vietnamese() {
         "content/xu-ly-vi-pham/vi-du.md",
         &notice("\"Đang xem xét\"", "1000000", "1000000"),
         &[
-            "content/xu-ly-vi-pham/vi-du.md:9:10: error[E020]: giá trị \"Đang xem xét\" không dùng được ở đây",
+            "content/xu-ly-vi-pham/vi-du.md:9:10: lỗi[E020]: giá trị \"Đang xem xét\" không dùng được ở đây",
             "xu-phat-hanh-chinh, truy-to, xet-xu, da-khac-phuc",
         ],
     );
     refused(
         "content/xu-ly-vi-pham/vi-du.md",
         &notice("xu-phat", "10.00.000", "1000000"),
-        &["content/xu-ly-vi-pham/vi-du.md:12:11: error[E020]"],
+        &["content/xu-ly-vi-pham/vi-du.md:12:11: lỗi[E020]"],
     );
 }
 
@@ -240,7 +240,7 @@ fn a_hash_that_cuts_a_summary_is_a_warning() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("content/tin-tuc/hash.md:4:29: warning[W026]: dấu # bắt đầu phần ghi chú của YAML: summary chỉ còn \"Gọi đường dây nóng\""),
+        err.contains("content/tin-tuc/hash.md:4:29: cảnh báo[W026]: dấu # bắt đầu phần ghi chú của YAML: summary chỉ còn \"Gọi đường dây nóng\""),
         "{err}"
     );
     // A comment after a value that is not running text is YAML as usual.

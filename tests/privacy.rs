@@ -161,7 +161,7 @@ fn a_notice_that_would_publish_a_name_is_refused_and_the_portal_kept() {
         assert_eq!(out.status.code(), Some(1), "{}: {err}", case.file);
         let at = format!("{}:{}:", case.file, case.line);
         assert!(
-            err.contains(&at) && err.contains(&format!("error[{}]", case.code)),
+            err.contains(&at) && err.contains(&format!("lỗi[{}]", case.code)),
             "{}: expected {} at {at}:\n{err}",
             case.file,
             case.code

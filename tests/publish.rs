@@ -69,7 +69,10 @@ impl Case {
         publish(
             &self.output,
             &target,
-            &PublishOptions { dry_run },
+            &PublishOptions {
+                dry_run,
+                lang: loa::error::Lang::En,
+            },
             &mut |_| {},
         )
     }

@@ -55,6 +55,7 @@ fn load(site: &Site, today: &str) -> loa::content::Site {
         root: site.root().to_path_buf(),
         drafts: false,
         today: Date::parse(today).unwrap(),
+        lang: loa::error::Lang::En,
     })
     .expect("the fixture loads")
 }

@@ -60,10 +60,14 @@ impl Serve {
     }
 
     fn start_on(root: &Path, port: &str, args: &[&str]) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
-            .args(["serve", "--port", port, "--today", TODAY, "--root"])
-            .arg(root)
-            .args(args)
+        let mut command = loa_serve(port);
+        command.arg("--root").arg(root).args(args);
+        Serve::spawn(command)
+    }
+
+    /// Start `command` (made by [`loa_serve`]) and wait until it serves.
+    fn spawn(mut command: Command) -> Serve {
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -142,6 +146,15 @@ impl Serve {
             std::thread::sleep(Duration::from_millis(25));
         }
     }
+}
+
+/// `loa serve --port PORT --today TODAY`, messages in English, to complete and spawn.
+fn loa_serve(port: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
+    command
+        .env("LOA_LANG", "en")
+        .args(["serve", "--port", port, "--today", TODAY]);
+    command
 }
 
 /// `http://127.0.0.1:PORT/` in the server's output, as `127.0.0.1:PORT`.
@@ -454,4 +467,46 @@ fn build_output_has_no_reload_snippet() {
         }
     }
     assert!(html > 0, "the build wrote HTML");
+}
+
+/// Issue 16: `cd site && loa serve`, as README says, served but never rebuilt: the
+/// watcher compared the absolute paths of changes with the root as given (`.`).
+#[test]
+fn serve_inside_the_site_folder_without_root_rebuilds_on_edits() {
+    let site = fixture("basic");
+    let mut command = loa_serve("0");
+    command.current_dir(site.path());
+    let serve = Serve::spawn(command);
+    serve.wait_for(PAGE, "Ra quân Tháng hành động");
+    edit(site.path(), PAGE_FILE, "lễ ra quân", "lễ ra quân tại chỗ");
+    serve.wait_for(PAGE, "lễ ra quân tại chỗ");
+    serve.wait_for_log("Rebuilt in");
+    write(
+        site.path(),
+        "content/tin-tuc/bai-moi.md",
+        "---\ntitle: \"Bài mới thêm\"\ndate: 2025-05-20\n---\nNội dung.\n",
+    );
+    serve.wait_for("/tin-tuc/bai-moi/", "Bài mới thêm");
+}
+
+/// Issue 16: a relative `--root` is watched as well as an absolute one.
+#[test]
+fn serve_with_a_relative_root_rebuilds_on_edits() {
+    let parent = tempfile::tempdir().expect("temp dir");
+    let site = fixture("basic");
+    let root = parent.path().join("trang-web");
+    common::copy_dir(site.path(), &root);
+    let mut command = loa_serve("0");
+    command
+        .current_dir(parent.path())
+        .args(["--root", "trang-web"]);
+    let serve = Serve::spawn(command);
+    serve.wait_for(PAGE, "Ra quân Tháng hành động");
+    edit(&root, PAGE_FILE, "lễ ra quân", "lễ ra quân từ thư mục cha");
+    serve.wait_for(PAGE, "lễ ra quân từ thư mục cha");
+    assert!(
+        !serve.log().contains(&parent.path().display().to_string()),
+        "messages name files relative to the site:\n{}",
+        serve.log()
+    );
 }

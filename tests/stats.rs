@@ -26,6 +26,7 @@ fn dataset(site: &Site) -> Dataset {
         root: site.root().to_path_buf(),
         drafts: false,
         today: loa::date::Date::parse(TODAY).unwrap(),
+        lang: loa::error::Lang::En,
     })
     .expect("the fixture loads");
     let mut all = stats::load(&loaded).expect("the fixture's data is valid");

@@ -94,6 +94,7 @@ pub(crate) mod tests {
             root: root.to_path_buf(),
             drafts: false,
             today: Date::parse("2025-06-01").expect("date"),
+            lang: crate::error::Lang::En,
         }
     }
 

@@ -34,6 +34,32 @@ pub struct LoadOptions {
     pub root: PathBuf,
     pub drafts: bool,
     pub today: Date,
+    /// The language of this run's messages (stage timings).
+    pub lang: crate::error::Lang,
+}
+
+/// Pages of the site that a build left out, and why.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub drafts: usize,
+    /// `publish_date` still to come.
+    pub scheduled: usize,
+    /// Past `expiry_date`, or a violation notice past its retention.
+    pub expired: usize,
+}
+
+impl LeftOut {
+    /// Count `page`, which is not published, under its first reason.
+    fn count(&mut self, page: &Page, today: Date, drafts: bool) {
+        let m = &page.meta;
+        if m.draft && !drafts {
+            self.drafts += 1;
+        } else if m.publish_date.as_ref().is_some_and(|d| d.date > today) {
+            self.scheduled += 1;
+        } else {
+            self.expired += 1;
+        }
+    }
 }
 
 /// A file copied to the output as it is.
@@ -50,6 +76,10 @@ pub struct Site {
     pub config: SiteConfig,
     pub today: Date,
     pub drafts: bool,
+    /// The language of this run's messages.
+    pub lang: crate::error::Lang,
+    /// Pages that are not published today, by reason.
+    pub left_out: LeftOut,
     /// Published pages, sorted by source path.
     pub pages: Vec<Page>,
     /// Sections, sorted by folder; index 0 is the home section.
@@ -143,14 +173,15 @@ pub fn load(opts: &LoadOptions) -> Result<Site> {
 
 /// [`load`], reusing what `cache` kept of the previous load and keeping this one's.
 pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
-    let mut stages = crate::timing::Stages::parts();
+    let mut stages = crate::timing::Stages::parts(opts.lang);
     let root = &opts.root;
     let config = SiteConfig::load(root)?;
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Error::Usage(format!(
-            "no content/ folder in {}: pages are markdown files under content/",
-            root.display()
+        return Err(Error::Usage(both!(
+            "trong {root} không có thư mục content/: mỗi trang là một tệp markdown trong content/",
+            "no content/ folder in {root}: pages are markdown files under content/",
+            root = root.display()
         )));
     }
     let mut found = walk(root, &content);
@@ -222,6 +253,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
     let mut links: HashMap<String, LinkTarget> = HashMap::with_capacity(pages.len());
     let mut keep = Vec::with_capacity(pages.len());
     let mut retired = Vec::new();
+    let mut left_out = LeftOut::default();
     for page in pages {
         // A draft's missing fields wait for it to be published; `--drafts` publishes it.
         diags.extend(page.warnings.iter().map(|d| match opts.drafts {
@@ -252,6 +284,8 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         links.insert(page.rel.clone(), target);
         if published {
             keep.push(page);
+        } else {
+            left_out.count(&page, opts.today, opts.drafts);
         }
     }
     for s in &sections {
@@ -341,6 +375,8 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         config,
         today: opts.today,
         drafts: opts.drafts,
+        lang: opts.lang,
+        left_out,
         pages,
         sections,
         data,

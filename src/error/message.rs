@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use super::Severity;
+use super::{Severity, Text};
 
 /// The language diagnostics are written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,16 +40,6 @@ impl Lang {
             .or_else(|| site.and_then(Lang::parse))
             .unwrap_or_default()
     }
-}
-
-/// Pick the text of the chosen language; both format strings capture the same names.
-macro_rules! tr {
-    ($lang:expr, $vi:literal, $en:literal) => {
-        match $lang {
-            Lang::Vi => format!($vi),
-            Lang::En => format!($en),
-        }
-    };
 }
 
 /// A hint listing what could have been meant.
@@ -233,6 +223,9 @@ pub enum Message {
         detail: String,
         page: Option<PathBuf>,
     },
+    /// E060: a statistics file under content/data/thong-ke/ that cannot be used; its
+    /// texts are made where the problem is found.
+    Statistics { message: Text, help: Text },
     /// E042: a page or section names a template the theme does not have.
     MissingTemplate { name: String, hint: Choice },
     /// W010
@@ -333,6 +326,7 @@ impl Message {
             ThemeNotFound { .. } => "E040",
             Template { .. } => "E041",
             MissingTemplate { .. } => "E042",
+            Statistics { .. } => "E060",
             LinkToUnpublished { .. } => "W010",
             HtmlSanitized { .. } => "W011",
             MarkdownImageWithoutAlt { .. } => "W020",
@@ -372,6 +366,7 @@ impl Message {
     fn texts(&self, l: Lang) -> (String, String) {
         use Message::*;
         match self {
+            Statistics { message, help } => (message.get(l).to_owned(), help.get(l).to_owned()),
             NotUtf8 => (
                 tr!(
                     l,

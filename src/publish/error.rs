@@ -36,8 +36,8 @@ pub enum PublishError {
     #[error("site.toml [publish.{target}]: {reason}; {help}")]
     InvalidTarget {
         target: String,
-        reason: String,
-        help: String,
+        reason: crate::error::Text,
+        help: crate::error::Text,
     },
 
     /// The build output folder does not exist.
@@ -173,4 +173,151 @@ pub enum PublishError {
     /// Any other failure of the `sftp` session.
     #[error("sftp to {host} failed: {detail}; publish again: it continues where it stopped")]
     Sftp { host: String, detail: String },
+}
+
+impl PublishError {
+    /// The message in both languages: Vietnamese here, English as [`std::fmt::Display`]
+    /// writes it.
+    pub fn text(&self) -> crate::error::Text {
+        crate::error::Text {
+            vi: self.vietnamese(),
+            en: self.to_string(),
+        }
+    }
+
+    fn vietnamese(&self) -> String {
+        use PublishError::*;
+        match self {
+            NoTargets => "site.toml chưa khai báo nơi đăng tải; thêm một mục, ví dụ [publish.portal] với target = \"sftp://user@host/var/www/site\" hoặc target = \"file:///srv/www/site\"".to_owned(),
+            TargetNeeded { declared } => format!(
+                "site.toml khai báo nhiều nơi đăng tải ({}); chọn một bằng --target TÊN",
+                declared.join(", ")
+            ),
+            TargetNotDeclared { name, declared } => format!(
+                "site.toml không có nơi đăng tải tên \"{name}\"; các nơi đã khai báo: {}. Chọn một trong số đó bằng --target, hoặc thêm [publish.{name}] vào site.toml",
+                declared.join(", ")
+            ),
+            InvalidTarget {
+                target,
+                reason,
+                help,
+            } => format!(
+                "site.toml [publish.{target}]: {}; {}",
+                reason.vi, help.vi
+            ),
+            OutputMissing { path } => format!(
+                "chưa có thư mục kết quả {}; hãy chạy loa build trước",
+                path.display()
+            ),
+            OutputEmpty { path } => format!(
+                "thư mục kết quả {} không có tệp nào; hãy chạy loa build trước (đăng một thư mục trống sẽ xóa cả trang web trên máy chủ)",
+                path.display()
+            ),
+            ReadOutput { path, source } => format!(
+                "không đọc được {}: {}; kiểm tra loa build đã chạy xong rồi thử lại",
+                path.display(),
+                crate::error::vi_io(source)
+            ),
+            UnsupportedFileName { path } => format!(
+                "{}: tên tệp không phải UTF-8 hoặc chứa ký tự điều khiển hay dấu \\; hãy đổi tên tệp",
+                path.display()
+            ),
+            TargetOverlapsOutput {
+                target,
+                target_dir,
+                output_dir,
+            } => format!(
+                "site.toml [publish.{target}]: thư mục đích {} và thư mục kết quả {} là một, hoặc thư mục đích nằm trong thư mục kết quả; hãy chọn thư mục đích ở ngoài",
+                target_dir.display(),
+                output_dir.display()
+            ),
+            ManifestDamaged { location, reason } => format!(
+                "tệp ghi nhận lần đăng {location} bị hỏng ({reason}); xóa tệp đó rồi đăng lại: mọi tệp sẽ được gửi lại một lần"
+            ),
+            ManifestTooNew { location, format } => format!(
+                "tệp ghi nhận lần đăng {location} do một phiên bản loa mới hơn ghi (định dạng {format}); hãy cập nhật loa trước khi đăng lên nơi này"
+            ),
+            PermissionDenied { action, path } => format!(
+                "không có quyền: không {} được {path}; nhờ quản trị máy chủ cho tài khoản đăng tải quyền đọc và ghi thư mục đó, hoặc sửa site.toml để trỏ tới thư mục được phép ghi",
+                vi_action(action)
+            ),
+            FolderMissing { path } => format!(
+                "thư mục {path} không có và không tạo được; hãy tạo nó (hoặc thư mục cha), hoặc sửa đường dẫn nơi đăng tải trong site.toml"
+            ),
+            TargetIo {
+                action,
+                path,
+                source,
+            } => format!(
+                "không {} được {path}: {}; khắc phục rồi đăng lại: việc đăng sẽ tiếp tục từ chỗ đã dừng",
+                vi_action(action),
+                crate::error::vi_io(source)
+            ),
+            IdentityFileMissing { path } => format!(
+                "không có tệp khóa {} (ghi ở identity_file); sửa đường dẫn trong site.toml, hoặc xóa identity_file để dùng khóa của SSH agent",
+                path.display()
+            ),
+            KeyFileExposed { path } => format!(
+                "ssh không dùng tệp khóa {} vì người khác đọc được; đặt quyền riêng bằng: chmod 600 {}",
+                path.display(),
+                path.display()
+            ),
+            SftpMissing { detail } => format!(
+                "không chạy được chương trình sftp ({detail}); hãy cài OpenSSH client (trên Debian hoặc Ubuntu: apt install openssh-client)"
+            ),
+            Unreachable { host, port, detail } => {
+                let detail = vi_detail(detail);
+                format!(
+                "không kết nối được tới {host} (cổng {port}): {detail}; kiểm tra tên máy chủ và cổng trong site.toml, đường mạng, và máy chủ SSH có đang chạy"
+            )
+            }
+            KeyRefused { user, host } => format!(
+                "{host} từ chối khóa SSH của tài khoản \"{user}\"; thêm khóa công khai của bạn vào ~/.ssh/authorized_keys của tài khoản đó trên máy chủ, rồi nạp khóa vào SSH agent (ssh-add) hoặc ghi nó ở identity_file trong site.toml"
+            ),
+            HostKey { host, detail } if detail.contains("is not the one this computer knows") => {
+                let command = detail.rsplit("ssh-keygen").next().unwrap_or_default();
+                format!(
+                    "{host}: khóa nhận dạng của máy chủ khác với khóa máy này đã biết: máy chủ đã đổi khóa, hoặc có kẻ đứng giữa. Đã dừng đăng tải. Nếu máy chủ vừa được cài lại, hãy xác nhận khóa mới với người quản trị, rồi xóa khóa cũ bằng: ssh-keygen{command}"
+                )
+            }
+            HostKey { host, detail } if detail.contains("is not known") => format!(
+                "{host}: máy này chưa biết khóa nhận dạng của máy chủ, và cấu hình SSH đòi phải biết; hãy kết nối một lần bằng lệnh ssh, đối chiếu dấu vân tay của khóa với người quản trị máy chủ rồi chấp nhận nó"
+            ),
+            HostKey { host, detail } => format!("{host}: {detail}"),
+            Sftp { host, detail } => format!(
+                "gửi lên {host} bằng sftp không thành công: {detail}; đăng lại: việc đăng sẽ tiếp tục từ chỗ đã dừng"
+            ),
+        }
+    }
+}
+
+/// Why a server cannot be reached, as `sftp.rs` words it.
+fn vi_detail(detail: &str) -> &str {
+    match detail {
+        "the name is not known" => "không tìm thấy tên máy chủ này",
+        "connection refused, no SSH server answers there" => {
+            "máy chủ từ chối kết nối, không có máy chủ SSH nào trả lời ở đó"
+        }
+        "the connection timed out" => "hết thời gian chờ kết nối",
+        "no route to the host" => "không có đường mạng tới máy chủ",
+        "the network is unreachable" => "không vào được mạng",
+        other => other,
+    }
+}
+
+/// The actions of [`PublishError::PermissionDenied`] and [`PublishError::TargetIo`].
+fn vi_action(action: &str) -> &str {
+    match action {
+        "read" => "đọc",
+        "write" => "ghi",
+        "replace" => "thay",
+        "remove" => "xóa",
+        "connect to" => "kết nối tới",
+        "create the folder" => "tạo thư mục",
+        "remove the folder" => "xóa thư mục",
+        "write the temporary file" => "ghi tệp tạm",
+        "finish with" => "hoàn tất với",
+        "create the temporary folder" => "tạo thư mục tạm",
+        other => other,
+    }
 }

@@ -13,12 +13,23 @@ use super::{MANIFEST_NAME, PublishError, Transport};
 #[derive(Debug, Clone)]
 pub struct FileTransport {
     root: PathBuf,
+    /// The language of its warnings.
+    lang: crate::error::Lang,
 }
 
 impl FileTransport {
     /// A transport into `root`, which is created on the first write if its parent exists.
     pub fn new(root: impl Into<PathBuf>) -> FileTransport {
-        FileTransport { root: root.into() }
+        FileTransport {
+            root: root.into(),
+            lang: crate::error::Lang::En,
+        }
+    }
+
+    /// Warn in `lang`.
+    pub fn in_lang(mut self, lang: crate::error::Lang) -> FileTransport {
+        self.lang = lang;
+        self
     }
 
     fn path(&self, relative: &str) -> PathBuf {
@@ -86,7 +97,17 @@ impl Transport for FileTransport {
                     io::ErrorKind::NotFound | io::ErrorKind::DirectoryNotEmpty
                 ) => {}
             // An empty folder left behind harms nobody; the publish goes on.
-            Err(e) => log::warn!("cannot remove the empty folder {}: {e}", path.display()),
+            Err(e) => {
+                let (path, reason) = (path.display(), crate::error::vi_io(&e));
+                log::warn!(
+                    "{}",
+                    tr!(
+                        self.lang,
+                        "không xóa được thư mục trống {path}: {reason}",
+                        "cannot remove the empty folder {path}: {e}"
+                    )
+                );
+            }
         }
         Ok(())
     }

@@ -58,6 +58,11 @@ impl Manifest {
     /// Hashes every file under `dir` (the build output). Fails when `dir` is missing or
     /// holds no file, so an unbuilt site never wipes a published one.
     pub fn scan(dir: &Path) -> Result<Manifest, PublishError> {
+        Manifest::scan_in(dir, crate::error::Lang::En)
+    }
+
+    /// [`Manifest::scan`], with warnings about files left out in `lang`.
+    pub fn scan_in(dir: &Path, lang: crate::error::Lang) -> Result<Manifest, PublishError> {
         match fs::metadata(dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
@@ -78,7 +83,7 @@ impl Manifest {
             }
         }
         let mut manifest = Manifest::default();
-        scan_dir(dir, "", &mut manifest.files)?;
+        scan_dir(dir, "", &mut manifest.files, lang)?;
         if manifest.files.is_empty() {
             return Err(PublishError::OutputEmpty {
                 path: dir.to_path_buf(),
@@ -163,6 +168,7 @@ fn scan_dir(
     dir: &Path,
     prefix: &str,
     files: &mut BTreeMap<String, Entry>,
+    lang: crate::error::Lang,
 ) -> Result<(), PublishError> {
     let read_error = |path: &Path| {
         let path = path.to_path_buf();
@@ -182,7 +188,15 @@ fn scan_dir(
         };
         if !is_safe_path(&key) {
             if key == MANIFEST_NAME {
-                log::warn!("{}: left out; the target keeps its own", path.display());
+                let path = path.display();
+                log::warn!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "{path}: bỏ qua; nơi đăng tải giữ tệp ghi nhận của riêng nó",
+                        "{path}: left out; the target keeps its own"
+                    )
+                );
                 continue;
             }
             return Err(PublishError::UnsupportedFileName { path });
@@ -191,14 +205,30 @@ fn scan_dir(
         let meta = fs::metadata(&path).map_err(read_error(&path))?;
         if meta.is_dir() {
             if item.file_type().map_err(read_error(&path))?.is_symlink() {
-                log::warn!("{}: a link to a folder is not published", path.display());
+                let path = path.display();
+                log::warn!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "{path}: liên kết tới một thư mục không được đăng",
+                        "{path}: a link to a folder is not published"
+                    )
+                );
             } else {
-                scan_dir(&path, &key, files)?;
+                scan_dir(&path, &key, files, lang)?;
             }
         } else if meta.is_file() {
             files.insert(key, hash_file(&path)?);
         } else {
-            log::warn!("{}: not a regular file, not published", path.display());
+            let path = path.display();
+            log::warn!(
+                "{}",
+                tr!(
+                    lang,
+                    "{path}: không phải tệp thông thường, không được đăng",
+                    "{path}: not a regular file, not published"
+                )
+            );
         }
     }
     Ok(())

@@ -36,6 +36,8 @@ use sftp::SftpTransport;
 pub struct PublishOptions {
     /// Work out and report what would change, and change nothing.
     pub dry_run: bool,
+    /// The language of the dry run's list of files.
+    pub lang: crate::error::Lang,
 }
 
 /// Moves files to a target. Paths are `/`-separated and relative to the target's folder;
@@ -83,7 +85,8 @@ pub fn publish(
     match target.endpoint() {
         Endpoint::Folder { root } => {
             check_overlap(target.name(), root, output_dir)?;
-            publish_with(output_dir, &mut FileTransport::new(root), opts, progress)
+            let mut transport = FileTransport::new(root).in_lang(opts.lang);
+            publish_with(output_dir, &mut transport, opts, progress)
         }
         Endpoint::Sftp(ep) => publish_with(
             output_dir,
@@ -102,18 +105,25 @@ pub fn publish_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, PublishError> {
     let started = Instant::now();
-    let local = Manifest::scan(output_dir)?;
+    let local = Manifest::scan_in(output_dir, opts.lang)?;
     let remote = match transport.read_manifest()? {
         Some(json) => Manifest::parse(&json, &transport.describe(MANIFEST_NAME))?,
         None => Manifest::default(),
     };
     let plan = plan(&local, &remote);
-    log::debug!(
-        "{}: {} to send, {} to remove, {} unchanged",
+    let (at, send, remove, same) = (
         transport.describe(""),
         plan.count(Action::Add) + plan.count(Action::Change),
         plan.count(Action::Remove),
-        plan.unchanged
+        plan.unchanged,
+    );
+    log::debug!(
+        "{}",
+        tr!(
+            opts.lang,
+            "{at}: cần gửi {send}, cần xóa {remove}, giữ nguyên {same}",
+            "{at}: {send} to send, {remove} to remove, {same} unchanged"
+        )
     );
     progress(Progress::Planned {
         sends: plan.count(Action::Add) + plan.count(Action::Change),
@@ -121,7 +131,9 @@ pub fn publish_with(
         bytes: plan.bytes_to_send(),
     });
     if !opts.dry_run && !plan.is_empty() {
-        carry_out(output_dir, transport, &local, &remote, &plan, progress)?;
+        carry_out(
+            output_dir, transport, &local, &remote, &plan, progress, opts.lang,
+        )?;
     }
     transport.finish()?;
     Ok(Summary {
@@ -136,7 +148,7 @@ pub fn publish_with(
             plan.steps
                 .iter()
                 .filter(|s| s.action != Action::RemoveFolder)
-                .map(ToString::to_string)
+                .map(|s| s.line(opts.lang))
                 .collect()
         } else {
             Vec::new()
@@ -161,6 +173,7 @@ fn carry_out(
     remote: &Manifest,
     plan: &Plan,
     progress: &mut dyn FnMut(Progress),
+    lang: crate::error::Lang,
 ) -> Result<(), PublishError> {
     transport.prepare()?;
     let mut state = remote.clone();
@@ -180,7 +193,8 @@ fn carry_out(
         match step.action {
             Action::Add | Action::Change => {
                 transport.upload(&output_dir.join(&step.path), &step.path)?;
-                log::debug!("sent {}", step.path);
+                let path = &step.path;
+                log::debug!("{}", tr!(lang, "đã gửi {path}", "sent {path}"));
                 sent_since_checkpoint += step.size;
                 progress(Progress::Sent {
                     path: step.path.clone(),
@@ -191,7 +205,8 @@ fn carry_out(
             }
             Action::Remove => {
                 transport.remove(&step.path)?;
-                log::debug!("removed {}", step.path);
+                let path = &step.path;
+                log::debug!("{}", tr!(lang, "đã xóa {path}", "removed {path}"));
                 progress(Progress::Removed {
                     path: step.path.clone(),
                     done,
@@ -274,9 +289,20 @@ pub fn publish_site(
             }),
         })
         .collect();
-    let usage = |e: PublishError| crate::Error::Usage(e.to_string());
+    let usage = |e: PublishError| crate::Error::Usage(e.text());
     let spec = select_target(&specs, target_name).map_err(usage)?;
+    if spec.identity_file.is_some() && spec.url.trim().to_ascii_lowercase().starts_with("file:") {
+        let name = &spec.name;
+        log::warn!(
+            "{}",
+            tr!(
+                opts.lang,
+                "site.toml [publish.{name}]: identity_file chỉ dùng cho nơi đăng tải sftp://",
+                "site.toml [publish.{name}]: identity_file is only used by sftp:// targets"
+            )
+        );
+    }
     let target = parse_target(spec).map_err(usage)?;
     let output = root.join(&config.output_dir);
-    publish(&output, &target, opts, progress).map_err(|e| crate::Error::Publish(e.to_string()))
+    publish(&output, &target, opts, progress).map_err(|e| crate::Error::Publish(e.text()))
 }

@@ -87,6 +87,22 @@ impl Step {
     }
 }
 
+impl Step {
+    /// The step as [`fmt::Display`] writes it, with the action in `lang`.
+    pub(crate) fn line(&self, lang: crate::error::Lang) -> String {
+        if lang == crate::error::Lang::En {
+            return self.to_string();
+        }
+        let word = match self.action {
+            Action::Add => "thêm",
+            Action::Change => "sửa",
+            Action::Remove | Action::RemoveFolder => "xóa",
+        };
+        let size = format_size(self.size).replace('.', ",");
+        format!("{word:<5} {} ({size})", self.path)
+    }
+}
+
 impl fmt::Display for Step {
     /// `change  tin-tuc/index.html (8.1 KB)`, `remove  cu/ (folder, if empty)`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -52,6 +52,28 @@ pub struct Summary {
     pub plan_lines: Vec<String>,
 }
 
+impl Summary {
+    /// The one line a user reads, in `lang` (English as [`fmt::Display`] writes it).
+    pub fn line(&self, lang: crate::error::Lang) -> String {
+        if lang == crate::error::Lang::En {
+            return self.to_string();
+        }
+        let sent = self.added + self.changed;
+        let size = format_size(self.bytes_sent).replace('.', ",");
+        let (added, changed, removed) = (self.added, self.changed, self.removed);
+        if self.dry_run {
+            format!(
+                "chạy thử: sẽ gửi {sent} tệp ({added} tệp mới, {changed} tệp sửa), sẽ xóa {removed} tệp, cần gửi {size}; chưa thay đổi gì trên máy chủ"
+            )
+        } else {
+            let seconds = format!("{:.1}", self.elapsed.as_secs_f64()).replace('.', ",");
+            format!(
+                "đã gửi {sent} tệp thay đổi, xóa {removed} tệp, gửi {size} trong {seconds} giây"
+            )
+        }
+    }
+}
+
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sent = self.added + self.changed;

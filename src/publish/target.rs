@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::PublishError;
+use crate::error::Text;
 
 /// One `[publish.NAME]` table of site.toml, as the user wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,30 +143,29 @@ pub(crate) fn parse_target_with_home(
     spec: &TargetSpec,
     home: Option<&Path>,
 ) -> Result<Target, PublishError> {
-    let invalid = |reason: String, help: &str| PublishError::InvalidTarget {
+    let invalid = |reason: Text, help: Text| PublishError::InvalidTarget {
         target: spec.name.clone(),
         reason,
-        help: help.to_string(),
+        help,
     };
     let url = spec.url.trim();
     let Some((scheme, rest)) = url.split_once("://") else {
         return Err(invalid(
-            format!("target \"{url}\" is not a URL"),
-            "write target = \"sftp://user@host/var/www/site\" or \"file:///srv/www/site\"",
+            both!(
+                "target \"{url}\" không phải là một địa chỉ",
+                "target \"{url}\" is not a URL"
+            ),
+            both!(
+                "ghi target = \"sftp://user@host/var/www/site\" hoặc \"file:///srv/www/site\"",
+                "write target = \"sftp://user@host/var/www/site\" or \"file:///srv/www/site\""
+            ),
         ));
     };
     let endpoint = match scheme.to_ascii_lowercase().as_str() {
-        "file" => {
-            if spec.identity_file.is_some() {
-                log::warn!(
-                    "site.toml [publish.{}]: identity_file is only used by sftp:// targets",
-                    spec.name
-                );
-            }
-            Endpoint::Folder {
-                root: parse_file_url(rest).map_err(|(reason, help)| invalid(reason, help))?,
-            }
-        }
+        // An identity_file with a file:// target is warned about by `publish_site`.
+        "file" => Endpoint::Folder {
+            root: parse_file_url(rest).map_err(|(reason, help)| invalid(reason, help))?,
+        },
         "sftp" => {
             let mut ep = parse_sftp_url(rest).map_err(|(reason, help)| invalid(reason, help))?;
             ep.identity_file = match &spec.identity_file {
@@ -178,14 +178,26 @@ pub(crate) fn parse_target_with_home(
         }
         "ssh" | "scp" => {
             return Err(invalid(
-                format!("loa publishes with SFTP, not \"{scheme}\""),
-                "write the target as sftp://user@host/path (the same server and account)",
+                both!(
+                    "loa đăng tải bằng SFTP, không dùng \"{scheme}\"",
+                    "loa publishes with SFTP, not \"{scheme}\""
+                ),
+                both!(
+                    "ghi nơi đăng tải dạng sftp://user@host/đường-dẫn (cùng máy chủ và tài khoản)",
+                    "write the target as sftp://user@host/path (the same server and account)"
+                ),
             ));
         }
         _ => {
             return Err(invalid(
-                format!("target scheme \"{scheme}\" is not supported"),
-                "use sftp://user@host/path for a server or file:///path for a folder",
+                both!(
+                    "loa không hỗ trợ kiểu địa chỉ \"{scheme}\"",
+                    "target scheme \"{scheme}\" is not supported"
+                ),
+                both!(
+                    "dùng sftp://user@host/đường-dẫn cho máy chủ, hoặc file:///đường-dẫn cho một thư mục",
+                    "use sftp://user@host/path for a server or file:///path for a folder"
+                ),
             ));
         }
     };
@@ -195,14 +207,20 @@ pub(crate) fn parse_target_with_home(
     })
 }
 
-type Problem = (String, &'static str);
+type Problem = (Text, Text);
 
 fn parse_file_url(rest: &str) -> Result<PathBuf, Problem> {
     let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     if !authority.is_empty() && !authority.eq_ignore_ascii_case("localhost") {
         return Err((
-            format!("a file:// target names a folder on this machine, not on \"{authority}\""),
-            "write three slashes, e.g. file:///srv/www/site, or use sftp:// for a server",
+            both!(
+                "địa chỉ file:// chỉ một thư mục trên máy này, không phải trên \"{authority}\"",
+                "a file:// target names a folder on this machine, not on \"{authority}\""
+            ),
+            both!(
+                "ghi ba dấu gạch chéo, ví dụ file:///srv/www/site, hoặc dùng sftp:// cho máy chủ",
+                "write three slashes, e.g. file:///srv/www/site, or use sftp:// for a server"
+            ),
         ));
     }
     let path = folder_path(path)?;
@@ -216,9 +234,15 @@ fn parse_sftp_url(rest: &str) -> Result<SftpEndpoint, Problem> {
             if userinfo.contains(':') {
                 // The password is neither kept nor repeated in the message.
                 return Err((
-                    "the target holds a password".to_string(),
-                    "passwords are never stored in site.toml: remove it (keep sftp://user@host/path) \
-                     and log in with an SSH key, from the agent or named by identity_file",
+                    both!(
+                        "địa chỉ đăng tải có chứa mật khẩu",
+                        "the target holds a password"
+                    ),
+                    both!(
+                        "không bao giờ ghi mật khẩu vào site.toml: xóa nó đi (giữ sftp://user@host/đường-dẫn) và đăng nhập bằng khóa SSH, từ SSH agent hoặc ghi ở identity_file",
+                        "passwords are never stored in site.toml: remove it (keep sftp://user@host/path) \
+                         and log in with an SSH key, from the agent or named by identity_file"
+                    ),
                 ));
             }
             (Some(check_user(&percent_decode(userinfo)?)?), host_port)
@@ -250,8 +274,14 @@ fn check_user(user: &str) -> Result<String, Problem> {
         Ok(user.to_string())
     } else {
         Err((
-            format!("\"{user}\" is not an account name"),
-            "write the login before the @, e.g. sftp://deploy@host/var/www/site",
+            both!(
+                "\"{user}\" không phải là tên tài khoản",
+                "\"{user}\" is not an account name"
+            ),
+            both!(
+                "ghi tên đăng nhập trước dấu @, ví dụ sftp://deploy@host/var/www/site",
+                "write the login before the @, e.g. sftp://deploy@host/var/www/site"
+            ),
         ))
     }
 }
@@ -260,8 +290,14 @@ fn split_host_port(host_port: &str) -> Result<(String, Option<u16>), Problem> {
     let (host, port) = if let Some(bracketed) = host_port.strip_prefix('[') {
         let Some((host, after)) = bracketed.split_once(']') else {
             return Err((
-                format!("\"{host_port}\" lacks its closing bracket"),
-                "write an IPv6 address as [2001:db8::1]",
+                both!(
+                    "\"{host_port}\" thiếu dấu ] đóng",
+                    "\"{host_port}\" lacks its closing bracket"
+                ),
+                both!(
+                    "ghi địa chỉ IPv6 dạng [2001:db8::1]",
+                    "write an IPv6 address as [2001:db8::1]"
+                ),
             ));
         };
         let port = match after {
@@ -273,8 +309,14 @@ fn split_host_port(host_port: &str) -> Result<(String, Option<u16>), Problem> {
         match host_port.split_once(':') {
             Some((_, after)) if after.contains(':') => {
                 return Err((
-                    format!("\"{host_port}\" is not host:port"),
-                    "write an IPv6 address in brackets, e.g. sftp://user@[2001:db8::1]:22/path",
+                    both!(
+                        "\"{host_port}\" không có dạng máy-chủ:cổng",
+                        "\"{host_port}\" is not host:port"
+                    ),
+                    both!(
+                        "đặt địa chỉ IPv6 trong ngoặc vuông, ví dụ sftp://user@[2001:db8::1]:22/đường-dẫn",
+                        "write an IPv6 address in brackets, e.g. sftp://user@[2001:db8::1]:22/path"
+                    ),
                 ));
             }
             Some((host, port)) => (host, Some(port)),
@@ -288,8 +330,14 @@ fn split_host_port(host_port: &str) -> Result<(String, Option<u16>), Problem> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '%'));
     if !host_ok {
         return Err((
-            format!("\"{host}\" is not a host name"),
-            "write the server's name or address after the @, e.g. sftp://deploy@www.example.vn/var/www/site",
+            both!(
+                "\"{host}\" không phải là tên máy chủ",
+                "\"{host}\" is not a host name"
+            ),
+            both!(
+                "ghi tên hoặc địa chỉ máy chủ sau dấu @, ví dụ sftp://deploy@www.example.vn/var/www/site",
+                "write the server's name or address after the @, e.g. sftp://deploy@www.example.vn/var/www/site"
+            ),
         ));
     }
     let port = match port {
@@ -298,8 +346,14 @@ fn split_host_port(host_port: &str) -> Result<(String, Option<u16>), Problem> {
             Ok(port) if port > 0 => Some(port),
             _ => {
                 return Err((
-                    format!("\"{text}\" is not a port number"),
-                    "write a number from 1 to 65535 after the colon, or leave the port out for 22",
+                    both!(
+                        "\"{text}\" không phải là số cổng",
+                        "\"{text}\" is not a port number"
+                    ),
+                    both!(
+                        "ghi một số từ 1 đến 65535 sau dấu hai chấm, hoặc bỏ cổng đi để dùng cổng 22",
+                        "write a number from 1 to 65535 after the colon, or leave the port out for 22"
+                    ),
                 ));
             }
         },
@@ -313,20 +367,35 @@ fn folder_path(raw: &str) -> Result<String, Problem> {
     let trimmed = decoded.trim_end_matches('/');
     if trimmed.is_empty() || trimmed == "/~" {
         return Err((
-            "the target names no folder".to_string(),
-            "add the folder after the host, e.g. sftp://user@host/var/www/site or file:///srv/www/site",
+            both!(
+                "địa chỉ đăng tải chưa có thư mục",
+                "the target names no folder"
+            ),
+            both!(
+                "thêm thư mục sau tên máy chủ, ví dụ sftp://user@host/var/www/site hoặc file:///srv/www/site",
+                "add the folder after the host, e.g. sftp://user@host/var/www/site or file:///srv/www/site"
+            ),
         ));
     }
     if trimmed.chars().any(char::is_control) {
         return Err((
-            "the target's folder holds a control character".to_string(),
-            "remove it from the path",
+            both!(
+                "thư mục đăng tải chứa ký tự điều khiển",
+                "the target's folder holds a control character"
+            ),
+            both!("xóa ký tự đó khỏi đường dẫn", "remove it from the path"),
         ));
     }
     if trimmed.split('/').any(|part| part == "." || part == "..") {
         return Err((
-            format!("the folder \"{trimmed}\" contains . or .."),
-            "write the folder's full path without . or ..",
+            both!(
+                "thư mục \"{trimmed}\" chứa . hoặc ..",
+                "the folder \"{trimmed}\" contains . or .."
+            ),
+            both!(
+                "ghi đường dẫn đầy đủ của thư mục, không có . hay ..",
+                "write the folder's full path without . or .."
+            ),
         ));
     }
     Ok(trimmed.to_string())
@@ -344,8 +413,11 @@ fn percent_decode(text: &str) -> Result<String, Problem> {
                 .and_then(|h| u8::from_str_radix(h, 16).ok());
             let Some(byte) = hex else {
                 return Err((
-                    format!("\"{text}\" has a % that is not followed by two hex digits"),
-                    "write a % sign as %25",
+                    both!(
+                        "\"{text}\" có dấu % không theo sau bởi hai chữ số thập lục phân",
+                        "\"{text}\" has a % that is not followed by two hex digits"
+                    ),
+                    both!("ghi dấu % thành %25", "write a % sign as %25"),
                 ));
             };
             out.push(byte);
@@ -357,8 +429,14 @@ fn percent_decode(text: &str) -> Result<String, Problem> {
     }
     String::from_utf8(out).map_err(|_| {
         (
-            format!("\"{text}\" decodes to invalid UTF-8"),
-            "write non-ASCII letters as they are, or percent-encode their UTF-8 bytes",
+            both!(
+                "\"{text}\" giải mã ra văn bản UTF-8 không hợp lệ",
+                "\"{text}\" decodes to invalid UTF-8"
+            ),
+            both!(
+                "ghi chữ có dấu như bình thường, hoặc mã hóa phần trăm các byte UTF-8 của chúng",
+                "write non-ASCII letters as they are, or percent-encode their UTF-8 bytes"
+            ),
         )
     })
 }
@@ -367,14 +445,23 @@ fn expand_identity(path: &Path, home: Option<&Path>) -> Result<PathBuf, Problem>
     let text = path.to_string_lossy();
     if text.is_empty() {
         return Err((
-            "identity_file is empty".to_string(),
-            "name the private key file, e.g. identity_file = \"~/.ssh/id_ed25519\", or remove the line",
+            both!("identity_file đang trống", "identity_file is empty"),
+            both!(
+                "ghi tệp khóa riêng, ví dụ identity_file = \"~/.ssh/id_ed25519\", hoặc xóa dòng này",
+                "name the private key file, e.g. identity_file = \"~/.ssh/id_ed25519\", or remove the line"
+            ),
         ));
     }
     if text.ends_with(".pub") {
         return Err((
-            format!("identity_file \"{text}\" is a public key"),
-            "name the private key, the same file name without .pub",
+            both!(
+                "identity_file \"{text}\" là khóa công khai",
+                "identity_file \"{text}\" is a public key"
+            ),
+            both!(
+                "ghi khóa riêng: cùng tên tệp, bỏ đuôi .pub",
+                "name the private key, the same file name without .pub"
+            ),
         ));
     }
     let rest = match text.strip_prefix('~') {
@@ -384,8 +471,14 @@ fn expand_identity(path: &Path, home: Option<&Path>) -> Result<PathBuf, Problem>
             Some(rest) => rest,
             None => {
                 return Err((
-                    format!("identity_file \"{text}\" names another user's home folder"),
-                    "write ~/ for your own home folder, or the full path",
+                    both!(
+                        "identity_file \"{text}\" chỉ tới thư mục nhà của người dùng khác",
+                        "identity_file \"{text}\" names another user's home folder"
+                    ),
+                    both!(
+                        "ghi ~/ cho thư mục nhà của bạn, hoặc đường dẫn đầy đủ",
+                        "write ~/ for your own home folder, or the full path"
+                    ),
                 ));
             }
         },
@@ -393,9 +486,14 @@ fn expand_identity(path: &Path, home: Option<&Path>) -> Result<PathBuf, Problem>
     match home {
         Some(home) => Ok(home.join(rest)),
         None => Err((
-            "identity_file starts with ~ but the home folder is unknown (HOME is not set)"
-                .to_string(),
-            "write the key's full path",
+            both!(
+                "identity_file bắt đầu bằng ~ nhưng không biết thư mục nhà (HOME chưa được đặt)",
+                "identity_file starts with ~ but the home folder is unknown (HOME is not set)"
+            ),
+            both!(
+                "ghi đường dẫn đầy đủ của tệp khóa",
+                "write the key's full path"
+            ),
         )),
     }
 }

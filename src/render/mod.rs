@@ -388,7 +388,7 @@ impl<'a> Renderer<'a> {
     /// Render every file into `sink`. Returns the paths written, sorted, or every
     /// template error found.
     pub fn render(&self, sink: &dyn Sink) -> Result<Written> {
-        let mut stages = crate::timing::Stages::parts();
+        let mut stages = crate::timing::Stages::parts(self.site.lang);
         let jobs = self.jobs();
         let results: Vec<Result<String>> = jobs.par_iter().map(|job| self.run(job, sink)).collect();
         let mut written = Vec::with_capacity(results.len() + 64);

@@ -51,9 +51,10 @@ impl Theme {
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
                 let entry = entry.map_err(|e| {
-                    Error::Usage(format!(
-                        "cannot read the theme folder {}: {e}",
-                        dir.display()
+                    Error::Usage(both!(
+                        "không đọc được thư mục giao diện {dir}: {e}",
+                        "cannot read the theme folder {dir}: {e}",
+                        dir = dir.display()
                     ))
                 })?;
                 if !entry.file_type().is_file() {

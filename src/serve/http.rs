@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hasher};
 
 use super::Snapshot;
+use crate::error::Lang;
 
 /// The path browsers listen on for new build ids (Server-Sent Events).
 pub(crate) const EVENTS_PATH: &str = "/__loa/events";
@@ -180,7 +181,7 @@ fn file(snap: &Snapshot, key: &str, status: u16) -> Reply {
     let bytes = &snap.files[key];
     if is_html(content_type) {
         if let Some(errors) = &snap.errors {
-            return error_reply(errors);
+            return error_reply(errors, snap.lang);
         }
         return html_reply(status, bytes);
     }
@@ -214,25 +215,30 @@ pub(crate) fn etag(bytes: &[u8]) -> String {
 /// a path refused as unsafe never does.
 fn not_found(snap: &Snapshot, valid: bool) -> Reply {
     if valid && let Some(errors) = &snap.errors {
-        return error_reply(errors);
+        return error_reply(errors, snap.lang);
     }
     match snap.files.get("404.html") {
         Some(page) => html_reply(404, page),
         None => Reply::Body {
             status: 404,
             content_type: content_type("404.txt"),
-            body: b"404: no such page\n".to_vec(),
+            body: tr!(
+                snap.lang,
+                "404: không có trang này\n",
+                "404: no such page\n"
+            )
+            .into_bytes(),
             etag: None,
         },
     }
 }
 
-fn error_reply(errors: &str) -> Reply {
+fn error_reply(errors: &str, lang: Lang) -> Reply {
     let tag = etag(errors.as_bytes());
     Reply::Body {
         status: 500,
         content_type: content_type("error.html"),
-        body: error_page(errors, &tag).into_bytes(),
+        body: error_page(errors, &tag, lang).into_bytes(),
         etag: Some(tag),
     }
 }
@@ -268,17 +274,21 @@ fn rfind_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// The page shown instead of the site while its latest build fails: every diagnostic
 /// (`file:line:column`, the quoted line, what to do), escaped, and the reload script so
 /// the browser comes back by itself once the fix builds.
-pub(crate) fn error_page(errors: &str, tag: &str) -> String {
-    let mut page = String::from(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+pub(crate) fn error_page(errors: &str, tag: &str, lang: Lang) -> String {
+    let code = match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    let title = crate::console::serve::error_page_title(lang);
+    let note = crate::console::serve::error_page_note(lang);
+    let mut page = format!(
+        "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Build error — loa serve</title>\
-         <style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}\
-         h1{color:#a00;font-size:1.5rem}pre{background:#fff4f4;border-left:4px solid #a00;padding:1rem;\
-         overflow-x:auto;white-space:pre-wrap;font-size:.95rem}</style></head><body>\n\
-         <h1>The site could not be rebuilt</h1>\n\
-         <p>Fix the problem below and save the file: this page reloads by itself. \
-         Until then the server keeps the last version that built.</p>\n<pre>",
+         <title>{title} — loa serve</title>\
+         <style>body{{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}}\
+         h1{{color:#a00;font-size:1.5rem}}pre{{background:#fff4f4;border-left:4px solid #a00;padding:1rem;\
+         overflow-x:auto;white-space:pre-wrap;font-size:.95rem}}</style></head><body>\n\
+         <h1>{title}</h1>\n<p>{note}</p>\n<pre>",
     );
     page.push_str(&crate::render::feeds::xml_escape(errors));
     page.push_str("</pre>\n");
@@ -312,6 +322,7 @@ mod tests {
             files: Arc::new(files),
             errors: errors.map(|e| Arc::new(e.to_owned())),
             build_id: "b1".to_owned(),
+            lang: Lang::En,
         }
     }
 

@@ -23,8 +23,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::build::BuildOptions;
+use crate::console::serve as console;
 use crate::content::{self, LoadCache, Site};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Lang, Result};
 use crate::output::MemorySink;
 use crate::render::{Prepared, Renderer};
 use http::Reply;
@@ -62,6 +63,8 @@ pub(crate) struct Snapshot {
     /// Changes with every build; announced to open pages, which then check whether
     /// their own page changed.
     pub build_id: String,
+    /// The language of the error page.
+    pub lang: Lang,
 }
 
 /// How many threads answer requests. Event streams do not hold one.
@@ -122,10 +125,14 @@ impl Server {
 
 /// Build, serve, and rebuild on every change until the process is stopped.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let listener = bind(opts.bind, opts.port)?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::Usage(format!("cannot read the server's address: {e}")))?;
+    let lang = opts.build.lang;
+    let listener = bind(opts.bind, opts.port, lang)?;
+    let addr = listener.local_addr().map_err(|e| {
+        Error::Usage(both!(
+            "không đọc được địa chỉ của máy chủ: {e}",
+            "cannot read the server's address: {e}"
+        ))
+    })?;
     let url = home_url(addr);
     let mut build_opts = opts.build.clone();
     build_opts.base_url = Some(url.trim_end_matches('/').to_owned());
@@ -135,6 +142,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         root: opts.build.root.clone(),
         poll: opts.poll,
         ignored: Vec::new(),
+        lang: opts.build.lang,
     })?;
     let mut builder = Builder::new(build_opts);
     let first = builder.build_first()?;
@@ -143,8 +151,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         current: RwLock::new(Arc::new(first)),
         listeners: Mutex::new(Vec::new()),
     });
-    let http = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| Error::Usage(format!("cannot serve on {addr}: {e}")))?;
+    let http = tiny_http::Server::from_listener(listener, None).map_err(|e| {
+        Error::Usage(both!(
+            "không phục vụ được trên {addr}: {e}",
+            "cannot serve on {addr}: {e}"
+        ))
+    })?;
     let http = Arc::new(http);
     for _ in 0..WORKERS {
         let (http, server) = (http.clone(), server.clone());
@@ -164,14 +176,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         });
     }
     if !opts.bind.is_loopback() {
-        log::warn!(
-            "warning: serving on {}, so the site is visible to other computers on the network; use --bind 127.0.0.1 to keep it on this computer",
-            opts.bind
-        );
+        let bind = opts.bind.to_string();
+        log::warn!("{}", console::visible_on_network(lang, &bind));
     }
-    log::info!("Serving the site at {url} (press Ctrl-C to stop)");
+    log::info!("{}", console::serving(lang, &url));
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
     while let Some(batch) = changes.next_batch() {
         let last = server.snapshot();
@@ -191,7 +201,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
 }
 
 /// Listen on `port`, or on the next free one when it is taken.
-fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
+fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<TcpListener> {
     let last = if port == 0 {
         0
     } else {
@@ -201,22 +211,22 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
         match TcpListener::bind((ip, p)) {
             Ok(l) => {
                 if p != port {
-                    log::warn!(
-                        "Port {port} is already in use (another program, or another loa serve); using port {p} instead."
-                    );
+                    log::warn!("{}", console::port_taken(lang, port, p));
                 }
                 return Ok(l);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
             Err(e) => {
-                return Err(Error::Usage(format!(
-                    "cannot listen on {}: {e}",
-                    SocketAddr::new(ip, p)
+                return Err(Error::Usage(both!(
+                    "không lắng nghe được trên {addr}: {e}",
+                    "cannot listen on {addr}: {e}",
+                    addr = SocketAddr::new(ip, p)
                 )));
             }
         }
     }
-    Err(Error::Usage(format!(
+    Err(Error::Usage(both!(
+        "các cổng từ {port} đến {last} đều đang được dùng; chọn cổng khác bằng --port",
         "ports {port} to {last} are all in use; choose another with --port"
     )))
 }
@@ -232,7 +242,7 @@ fn home_url(addr: SocketAddr) -> String {
     format!("http://{}/", SocketAddr::new(ip, addr.port()))
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -247,7 +257,11 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = spawned {
-        log::warn!("cannot open a browser ({program}: {e}); open {url} yourself");
+        let reason = match lang {
+            Lang::Vi => crate::error::vi_io(&e),
+            Lang::En => e.to_string(),
+        };
+        log::warn!("{} ({program}: {reason})", console::no_browser(lang, url));
     }
 }
 
@@ -289,7 +303,14 @@ fn respond(server: &Server, request: tiny_http::Request) {
             .respond(tiny_http::Response::empty(405).with_header(header("Allow", "GET, HEAD"))),
     };
     if let Err(e) = result {
-        log::debug!("could not answer a request: {e}");
+        log::debug!(
+            "{}",
+            tr!(
+                snap.lang,
+                "không trả lời được một yêu cầu: {e}",
+                "could not answer a request: {e}"
+            )
+        );
     }
 }
 
@@ -302,6 +323,8 @@ struct Builder {
     builds: u64,
     /// Warnings of the previous build, so a rebuild prints only new ones.
     warnings: Vec<Diagnostic>,
+    /// What the previous build left out, so a change in it is said once.
+    left_out: Option<content::LeftOut>,
     output_dir: String,
     /// Pages parsed and rendered by the previous builds.
     cache: LoadCache,
@@ -322,6 +345,7 @@ impl Builder {
             run: format!("{started:x}"),
             builds: 0,
             warnings: Vec::new(),
+            left_out: None,
             output_dir: "public".to_owned(),
             cache: LoadCache::keeping(),
             site: None,
@@ -352,15 +376,16 @@ impl Builder {
         let id = self.next_id();
         match self.build() {
             Ok(files) => {
-                log::info!(
-                    "Built {} files in {} ms",
-                    files.len(),
-                    started.elapsed().as_millis()
-                );
+                let ms = started.elapsed().as_millis();
+                let pages = self.site.as_ref().map_or(0, |s| s.pages.len());
+                let line = console::first_build(self.opts.lang, pages, files.len(), ms);
+                log::info!("{line}");
+                self.say_left_out();
                 Ok(Snapshot {
                     files: Arc::new(files),
                     errors: None,
                     build_id: id,
+                    lang: self.opts.lang,
                 })
             }
             Err(Error::Content(diags)) => {
@@ -369,6 +394,7 @@ impl Builder {
                     files: Arc::new(Files::new()),
                     errors: Some(Arc::new(errors)),
                     build_id: id,
+                    lang: self.opts.lang,
                 })
             }
             Err(e) => Err(e),
@@ -379,32 +405,34 @@ impl Builder {
     fn rebuild(&mut self, last: &Snapshot, changed: &[PathBuf]) -> Snapshot {
         let started = Instant::now();
         let id = self.next_id();
-        let what = match changed {
-            [one] => one.display().to_string(),
-            many => format!("{} files", many.len()),
-        };
+        let one = changed.first().map(|p| p.display().to_string());
         match self.build() {
             Ok(files) => {
-                log::info!(
-                    "Rebuilt in {} ms ({what} changed)",
-                    started.elapsed().as_millis()
-                );
+                let ms = started.elapsed().as_millis();
+                let what = one.as_deref().map(|one| (one, changed.len()));
+                log::info!("{}", console::rebuilt(self.opts.lang, ms, what));
+                self.say_left_out();
                 Snapshot {
                     files: Arc::new(files),
                     errors: None,
                     build_id: id,
+                    lang: self.opts.lang,
                 }
             }
             Err(e) => {
                 let diags = match e {
                     Error::Content(d) => d,
-                    other => vec![Diagnostic::error("E000", None, other.to_string())],
+                    other => vec![
+                        Diagnostic::error("E000", None, other.localized(self.opts.lang))
+                            .in_lang(self.opts.lang),
+                    ],
                 };
                 let errors = self.report_errors(&diags);
                 Snapshot {
                     files: last.files.clone(),
                     errors: Some(Arc::new(errors)),
                     build_id: id,
+                    lang: self.opts.lang,
                 }
             }
         }
@@ -448,14 +476,20 @@ impl Builder {
         rendered.ok()?;
         let mut files = Files::clone(&last.files);
         files.extend(shared(sink.into_files()));
+        let ms = started.elapsed().as_millis();
         log::debug!(
-            "showed the edited page in {} ms",
-            started.elapsed().as_millis()
+            "{}",
+            tr!(
+                self.opts.lang,
+                "  đã hiện trang vừa sửa sau {ms} ms",
+                "  showed the edited page in {ms} ms"
+            )
         );
         Some(Snapshot {
             files: Arc::new(files),
             errors: None,
             build_id: self.next_id(),
+            lang: self.opts.lang,
         })
     }
 
@@ -468,17 +502,23 @@ impl Builder {
             Err(Error::Content(diags)) => (last.files.clone(), Some(diags)),
             Err(other) => (
                 last.files.clone(),
-                Some(vec![Diagnostic::error("E000", None, other.to_string())]),
+                Some(vec![
+                    Diagnostic::error("E000", None, other.localized(self.opts.lang))
+                        .in_lang(self.opts.lang),
+                ]),
             ),
         };
-        let text = errors.as_ref().map(|d| format_diagnostics(d));
+        let text = errors
+            .as_ref()
+            .map(|d| format_diagnostics(d, self.opts.lang));
         if *files == *last.files && text.as_deref() == last.errors.as_deref().map(String::as_str) {
             return None;
         }
         let errors = match errors {
             Some(diags) => Some(Arc::new(self.report_errors(&diags))),
             None => {
-                log::info!("Rebuilt in {} ms", started.elapsed().as_millis());
+                let ms = started.elapsed().as_millis();
+                log::info!("{}", console::rebuilt(self.opts.lang, ms, None));
                 None
             }
         };
@@ -486,17 +526,28 @@ impl Builder {
             files,
             errors,
             build_id: self.next_id(),
+            lang: self.opts.lang,
         })
+    }
+
+    /// Say which pages the last build left out, when that changed: a draft just made
+    /// by `loa new` is not served without --drafts.
+    fn say_left_out(&mut self) {
+        let Some(site) = &self.site else { return };
+        if self.left_out != Some(site.left_out) {
+            self.left_out = Some(site.left_out);
+            if let Some(line) = crate::console::left_out(self.opts.lang, site.left_out) {
+                log::info!("{line}");
+            }
+        }
     }
 
     /// Print the diagnostics and return them as one text for the error page.
     fn report_errors(&self, diags: &[Diagnostic]) -> String {
-        let text = format_diagnostics(diags);
+        let text = format_diagnostics(diags, self.opts.lang);
         let count = diags.iter().filter(|d| d.is_error()).count();
-        log::error!(
-            "{text}\n\nThe site could not be rebuilt ({count} error{}); still serving the last version that built. Fix it and save.",
-            if count == 1 { "" } else { "s" }
-        );
+        let said = console::not_rebuilt(self.opts.lang, count);
+        log::error!("{text}\n\n{said}");
         text
     }
 
@@ -506,11 +557,19 @@ impl Builder {
         if let Some(url) = &self.opts.base_url {
             site.config.base_url = url.clone();
         }
-        log::debug!(
-            "loaded {} pages in {} ms ({:?})",
+        let (pages, ms, reused) = (
             site.pages.len(),
             started.elapsed().as_millis(),
-            self.cache.reused()
+            self.cache.reused(),
+        );
+        let (parsed, rendered) = (reused.parsed, reused.rendered);
+        log::debug!(
+            "{}",
+            tr!(
+                self.opts.lang,
+                "  đã đọc {pages} trang trong {ms} ms (dùng lại {parsed} trang đã phân tích, {rendered} trang đã kết xuất)",
+                "  loaded {pages} pages in {ms} ms (reused {parsed} parsed, {rendered} rendered)"
+            )
         );
         self.output_dir = site.config.output_dir.clone();
         let rendering = Instant::now();
@@ -520,7 +579,15 @@ impl Builder {
         let mut warnings = site.warnings.clone();
         warnings.extend(renderer.warnings());
         let prepared = renderer.into_prepared();
-        log::debug!("rendered in {} ms", rendering.elapsed().as_millis());
+        let ms = rendering.elapsed().as_millis();
+        log::debug!(
+            "{}",
+            tr!(
+                self.opts.lang,
+                "  đã kết xuất trong {ms} ms",
+                "  rendered in {ms} ms"
+            )
+        );
         self.by_source = site
             .pages
             .iter()
@@ -528,6 +595,8 @@ impl Builder {
             .map(|(i, p)| (p.source.clone(), i))
             .collect();
         for w in warnings.iter().filter(|w| !self.warnings.contains(w)) {
+            let mut w = w.clone();
+            w.localize(self.opts.lang);
             log::warn!("{w}\n");
         }
         self.warnings = warnings;
@@ -537,11 +606,15 @@ impl Builder {
     }
 }
 
-/// Diagnostics as the terminal shows them, one paragraph each.
-fn format_diagnostics(diags: &[Diagnostic]) -> String {
+/// Diagnostics as the terminal shows them, in `lang`, one paragraph each.
+fn format_diagnostics(diags: &[Diagnostic], lang: Lang) -> String {
     diags
         .iter()
-        .map(ToString::to_string)
+        .map(|d| {
+            let mut d = d.clone();
+            d.localize(lang);
+            d.to_string()
+        })
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -561,6 +634,7 @@ mod tests {
             base_url: Some("http://127.0.0.1:1111".to_owned()),
             drafts: false,
             today: crate::date::Date::parse("2025-06-01").expect("date"),
+            lang: crate::error::Lang::En,
         };
         (dir, Builder::new(opts))
     }

@@ -39,11 +39,15 @@ pub(crate) struct Batch {
 
 /// What to watch and what to leave alone.
 pub(crate) struct WatchOptions {
+    /// The site's folder, absolute (made so where the CLI makes `BuildOptions`): the
+    /// changes notify reports are absolute paths, compared with it (issue 16).
     pub root: PathBuf,
     /// Poll instead of using the system's change notifications.
     pub poll: bool,
     /// Folders whose changes never count (the output folder and its staging siblings).
     pub ignored: Vec<PathBuf>,
+    /// The language of its warnings.
+    pub lang: crate::error::Lang,
 }
 
 /// A running watcher and the events it has not handed out yet.
@@ -52,6 +56,9 @@ pub(crate) struct Changes {
     watcher: Box<dyn Watcher>,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     watched: BTreeSet<&'static str>,
+    /// The root with its links resolved, when that differs: some systems' watchers
+    /// report changes under it rather than under the root as given.
+    resolved_root: Option<PathBuf>,
     /// When polling: paths to hand out again, and when.
     recheck: Option<(Instant, BTreeSet<PathBuf>)>,
 }
@@ -72,11 +79,13 @@ impl Changes {
         watcher
             .watch(&opts.root, RecursiveMode::NonRecursive)
             .map_err(watch_error)?;
+        let resolved_root = opts.root.canonicalize().ok().filter(|r| *r != opts.root);
         let mut changes = Changes {
             opts,
             watcher,
             events,
             watched: BTreeSet::new(),
+            resolved_root,
             recheck: None,
         };
         if changes.opts.poll {
@@ -128,7 +137,14 @@ impl Changes {
                 }
             }
             self.watch_sources();
-            log::debug!("changed: {changed:?}");
+            log::debug!(
+                "{}",
+                tr!(
+                    self.opts.lang,
+                    "tệp thay đổi: {changed:?}",
+                    "changed: {changed:?}"
+                )
+            );
             if self.opts.poll {
                 let mut again = self.recheck.take().map(|(_, p)| p).unwrap_or_default();
                 again.extend(changed.iter().cloned());
@@ -146,7 +162,12 @@ impl Changes {
             Ok(e) if !matches!(e.kind, EventKind::Access(_)) => e
                 .paths
                 .iter()
-                .filter_map(|p| relevant_path(&self.opts.root, p, &self.opts.ignored))
+                .filter_map(|p| {
+                    relevant_path(&self.opts.root, p, &self.opts.ignored).or_else(|| {
+                        let root = self.resolved_root.as_deref()?;
+                        relevant_path(root, p, &self.opts.ignored)
+                    })
+                })
                 .collect(),
             Ok(_) => Vec::new(),
             Err(e) => {
@@ -168,14 +189,19 @@ impl Changes {
                 Ok(()) => {
                     self.watched.insert(dir);
                 }
-                Err(e) => log::warn!("cannot watch {}: {e}", path.display()),
+                Err(e) => {
+                    let shown = path.display().to_string();
+                    let line = crate::console::serve::cannot_watch(self.opts.lang, &shown);
+                    log::warn!("{line}: {e}");
+                }
             }
         }
     }
 }
 
 fn watch_error(e: notify::Error) -> Error {
-    Error::Usage(format!(
+    Error::Usage(both!(
+        "không theo dõi được thay đổi của các tệp trong trang web ({e}); nếu thư mục nằm trên ổ dùng chung hoặc ổ mạng, hãy thử thêm --poll",
         "cannot watch the site's files for changes: {e}; on a shared or network folder, try --poll"
     ))
 }

@@ -268,17 +268,17 @@ pub fn has_data(site: &Site) -> bool {
 /// A problem found in a dataset, before its position in the file is known.
 #[derive(Debug)]
 struct Problem {
-    message: String,
-    help: String,
+    message: crate::error::Text,
+    help: crate::error::Text,
     /// Text to look for in the file to find the line (a key or a value).
     near: Option<String>,
 }
 
 impl Problem {
-    fn new(message: impl Into<String>, help: impl Into<String>, near: Option<String>) -> Self {
+    fn new(message: crate::error::Text, help: crate::error::Text, near: Option<String>) -> Self {
         Problem {
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
             near,
         }
     }
@@ -288,12 +288,13 @@ impl Problem {
             .zip(self.near.as_deref())
             .and_then(|(t, near)| find(t, near))
             .unwrap_or((1, 1));
-        let d = Diagnostic::error(
-            "E060",
+        let d = Diagnostic::new(
+            crate::error::Message::Statistics {
+                message: self.message,
+                help: self.help,
+            },
             Some(Location::new(path, line, column)),
-            self.message,
-        )
-        .with_help(self.help);
+        );
         match text {
             Some(t) => d.quote_from(t),
             None => d,
@@ -337,14 +338,36 @@ const EXAMPLE: &str =
 fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, Vec<Problem>> {
     let file: DatasetFile = serde_json::from_value(value.clone()).map_err(|e| {
         let raw = e.to_string();
-        let (message, help) = crate::error::explain_serde_message(&raw);
         let near = raw
             .strip_prefix("unknown field `")
             .and_then(|r| r.split('`').next())
             .map(|f| format!("{f}:"));
+        let (message, help) = crate::error::explain_serde_message(&raw);
+        let (vi, vi_help) = match &near {
+            Some(field) => {
+                let field = field.trim_end_matches(':');
+                (
+                    format!("không dùng được trường \"{field}\""),
+                    format!("các trường của một tệp thống kê: {EXAMPLE}"),
+                )
+            }
+            None => (
+                crate::error::serde_message(&raw, None, false)
+                    .render(crate::error::Lang::Vi)
+                    .0,
+                format!("một tệp thống kê có dạng {EXAMPLE}"),
+            ),
+        };
+        let help = help.unwrap_or_else(|| format!("a statistics file has {EXAMPLE}"));
         vec![Problem::new(
-            format!("this statistics file cannot be read: {message}"),
-            help.unwrap_or_else(|| format!("a statistics file has {EXAMPLE}")),
+            both!(
+                "không đọc được tệp thống kê này: {vi}",
+                "this statistics file cannot be read: {message}"
+            ),
+            crate::error::Text {
+                vi: vi_help,
+                en: help,
+            },
             near,
         )]
     })?;
@@ -362,10 +385,17 @@ fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, V
     years.sort_by_key(|r| r.year);
     for pair in years.windows(2) {
         if pair[0].year == pair[1].year {
+            let year = pair[0].year;
             problems.push(Problem::new(
-                format!("the year {} is listed twice under years", pair[0].year),
-                "keep one row per year; put figures by sector or ward under by_sector or by_ward",
-                Some(format!("year: {}", pair[0].year)),
+                both!(
+                    "năm {year} có hai lần trong years",
+                    "the year {year} is listed twice under years"
+                ),
+                both!(
+                    "mỗi năm một dòng; số liệu theo lĩnh vực hoặc theo phường ghi trong by_sector hoặc by_ward",
+                    "keep one row per year; put figures by sector or ward under by_sector or by_ward"
+                ),
+                Some(format!("year: {year}")),
             ));
         }
     }
@@ -392,8 +422,14 @@ fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, V
 fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
     if measures.is_empty() {
         problems.push(Problem::new(
-            "this statistics file has no measures",
-            "list what the figures count, e.g. measures: [{id: deaths, name: Số người chết, unit: người}]",
+            both!(
+                "tệp thống kê này chưa có chỉ tiêu nào (measures)",
+                "this statistics file has no measures"
+            ),
+            both!(
+                "liệt kê các chỉ tiêu mà số liệu đếm, ví dụ measures: [{{id: deaths, name: Số người chết, unit: người}}]",
+                "list what the figures count, e.g. measures: [{{id: deaths, name: Số người chết, unit: người}}]"
+            ),
             Some("measures".to_owned()),
         ));
     }
@@ -404,17 +440,31 @@ fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if reserved || !valid {
+            let id = &m.id;
             problems.push(Problem::new(
-                format!("\"{}\" cannot be a measure's id", m.id),
-                "use lowercase letters without accents, digits, _ or -, other than year, sector and ward (e.g. deaths)",
-                Some(format!("id: {}", m.id)),
+                both!(
+                    "\"{id}\" không dùng được làm mã chỉ tiêu",
+                    "\"{id}\" cannot be a measure's id"
+                ),
+                both!(
+                    "dùng chữ thường không dấu, chữ số, _ hoặc -, trừ year, sector và ward (ví dụ deaths)",
+                    "use lowercase letters without accents, digits, _ or -, other than year, sector and ward (e.g. deaths)"
+                ),
+                Some(format!("id: {id}")),
             ));
         }
         if measures[..i].iter().any(|o| o.id == m.id) {
+            let id = &m.id;
             problems.push(Problem::new(
-                format!("the measure \"{}\" is declared twice", m.id),
-                "give each measure its own id",
-                Some(format!("id: {}", m.id)),
+                both!(
+                    "chỉ tiêu \"{id}\" được khai báo hai lần",
+                    "the measure \"{id}\" is declared twice"
+                ),
+                both!(
+                    "mỗi chỉ tiêu cần một mã riêng",
+                    "give each measure its own id"
+                ),
+                Some(format!("id: {id}")),
             ));
         }
         if let Some(t) = &m.target
@@ -422,9 +472,16 @@ fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
                 || !t.percent_per_year.is_finite()
                 || t.percent_per_year <= -100.0)
         {
+            let id = &m.id;
             problems.push(Problem::new(
-                format!("the target of \"{}\" needs a yearly change other than 0", m.id),
-                "write percent_per_year: -4 for \"down 4 % a year\" or 5 for \"up at least 5 % a year\"",
+                both!(
+                    "mục tiêu của \"{id}\" cần mức thay đổi mỗi năm khác 0",
+                    "the target of \"{id}\" needs a yearly change other than 0"
+                ),
+                both!(
+                    "ghi percent_per_year: -4 cho \"giảm 4 % mỗi năm\" hoặc 5 cho \"tăng ít nhất 5 % mỗi năm\"",
+                    "write percent_per_year: -4 for \"down 4 % a year\" or 5 for \"up at least 5 % a year\""
+                ),
                 Some("percent_per_year".to_owned()),
             ));
         }
@@ -435,16 +492,17 @@ fn check_targets(d: &Dataset, problems: &mut Vec<Problem>) {
     for (m, measure) in d.measures.iter().enumerate() {
         let Some(t) = &measure.target else { continue };
         if d.value(m, t.base_year).is_none() {
+            let (id, base) = (&measure.id, t.base_year);
             problems.push(Problem::new(
-                format!(
-                    "the target of \"{}\" starts from {}, but years has no {} figure for {}",
-                    measure.id, t.base_year, measure.id, t.base_year
+                both!(
+                    "mục tiêu của \"{id}\" tính từ năm {base}, nhưng years chưa có số liệu {id} của năm {base}",
+                    "the target of \"{id}\" starts from {base}, but years has no {id} figure for {base}"
                 ),
-                format!(
-                    "add the base year's figure, e.g. - {{year: {}, {}: ...}}, or change base_year",
-                    t.base_year, measure.id
+                both!(
+                    "thêm số liệu của năm gốc, ví dụ - {{year: {base}, {id}: ...}}, hoặc đổi base_year",
+                    "add the base year's figure, e.g. - {{year: {base}, {id}: ...}}, or change base_year"
                 ),
-                Some(format!("base_year: {}", t.base_year)),
+                Some(format!("base_year: {base}")),
             ));
         }
     }
@@ -467,8 +525,14 @@ fn parse_row(
     let shown = Value::Object(row.clone()).to_string();
     if year.is_none() {
         problems.push(Problem::new(
-            format!("a row has no year: {shown}"),
-            "start each row with its year, e.g. - {year: 2024, deaths: 3}",
+            both!(
+                "một dòng chưa có năm: {shown}",
+                "a row has no year: {shown}"
+            ),
+            both!(
+                "mỗi dòng bắt đầu bằng năm, ví dụ - {{year: 2024, deaths: 3}}",
+                "start each row with its year, e.g. - {{year: 2024, deaths: 3}}"
+            ),
             None,
         ));
     }
@@ -477,18 +541,29 @@ fn parse_row(
         match row.get(by).and_then(Value::as_str) {
             Some(k) if by == "ward" && site.config.ward(k).is_none() => {
                 let slugs: Vec<&str> = site.config.wards.iter().map(|w| w.slug.as_str()).collect();
-                let hint = crate::error::did_you_mean(k, &slugs)
-                    .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+                let close = crate::error::did_you_mean(k, &slugs);
+                let hint = close.map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+                let vi_hint =
+                    close.map_or_else(String::new, |s| format!(" (có phải ý bạn là \"{s}\"?)"));
                 problems.push(Problem::new(
-                    format!("\"{k}\" is not a ward declared in site.toml{hint}"),
-                    "use a ward slug from [[wards]] in site.toml",
+                    both!(
+                        "\"{k}\" không phải là phường, xã khai báo trong site.toml{vi_hint}",
+                        "\"{k}\" is not a ward declared in site.toml{hint}"
+                    ),
+                    both!(
+                        "dùng slug của một phường, xã trong [[wards]] của site.toml",
+                        "use a ward slug from [[wards]] in site.toml"
+                    ),
                     Some(k.to_owned()),
                 ));
             }
             Some(k) if !k.trim().is_empty() => key = Some(k.trim().to_owned()),
             _ => problems.push(Problem::new(
-                format!("a row of by_{by} has no {by}: {shown}"),
-                format!("add {by}: ... to the row"),
+                both!(
+                    "một dòng của by_{by} chưa có {by}: {shown}",
+                    "a row of by_{by} has no {by}: {shown}"
+                ),
+                both!("thêm {by}: ... vào dòng này", "add {by}: ... to the row"),
                 year.map(|y| format!("year: {y}")),
             )),
         }
@@ -499,11 +574,17 @@ fn parse_row(
             continue;
         }
         let Some(m) = measures.iter().position(|id| id == k) else {
-            let hint = crate::error::did_you_mean(k, measures)
-                .map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+            let close = crate::error::did_you_mean(k, measures);
+            let hint = close.map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
+            let vi_hint =
+                close.map_or_else(String::new, |s| format!(" (có phải ý bạn là \"{s}\"?)"));
+            let list = measures.join(", ");
             problems.push(Problem::new(
-                format!("\"{k}\" is not a measure of this file{hint}"),
-                format!("the measures are: {}", measures.join(", ")),
+                both!(
+                    "\"{k}\" không phải là chỉ tiêu của tệp này{vi_hint}",
+                    "\"{k}\" is not a measure of this file{hint}"
+                ),
+                both!("các chỉ tiêu là: {list}", "the measures are: {list}"),
                 Some(format!("{k}:")),
             ));
             continue;
@@ -514,8 +595,14 @@ fn parse_row(
                 values[m] = n.as_f64();
             }
             _ => problems.push(Problem::new(
-                format!("the figure of \"{k}\" must be a number of 0 or more, not {v}"),
-                "write the number without units or dots, e.g. 1250; leave it out when unknown",
+                both!(
+                    "số liệu của \"{k}\" phải là một số từ 0 trở lên, không phải {v}",
+                    "the figure of \"{k}\" must be a number of 0 or more, not {v}"
+                ),
+                both!(
+                    "ghi số không kèm đơn vị hay dấu chấm, ví dụ 1250; bỏ trống nếu chưa biết",
+                    "write the number without units or dots, e.g. 1250; leave it out when unknown"
+                ),
                 Some(format!("{k}: {}", v.as_str().unwrap_or(&v.to_string()))),
             )),
         }

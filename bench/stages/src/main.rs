@@ -72,6 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         base_url: None,
         drafts: false,
         today,
+        lang: loa::error::Lang::En,
     };
     let mut folders = Vec::new();
     println!("{:44} {:>7} {:>7}", "stage", "wall ms", "CPU ms");
