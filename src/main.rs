@@ -73,6 +73,31 @@ fn localized(diags: &[Diagnostic], lang: Lang) -> Vec<Diagnostic> {
     diags
 }
 
+/// `loa build`: build, then say what was built (or that nothing changed) and which
+/// pages were left out.
+fn build_and_report(cli: &Cli, lang: Lang, opts: &loa::BuildOptions) -> loa::Result<()> {
+    let r = loa::build(opts)?;
+    if !cli.quiet {
+        print_diagnostics(&r.warnings, lang);
+    }
+    let out = loa::console::shown(&r.output, &opts.root);
+    if r.unchanged {
+        log::info!(
+            "{}",
+            loa::console::unchanged(lang, r.pages, r.files, &out, r.millis)
+        );
+    } else {
+        log::info!(
+            "{}",
+            loa::console::built(lang, r.pages, r.files, &out, r.millis)
+        );
+    }
+    if let Some(line) = loa::console::left_out(lang, r.left_out) {
+        log::info!("{line}");
+    }
+    Ok(())
+}
+
 fn print_diagnostics(diags: &[Diagnostic], lang: Lang) {
     let mut err = std::io::stderr().lock();
     for d in localized(diags, lang) {
@@ -103,25 +128,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
         } => {
             let opts =
                 loa::cli::build_options(cli, lang, output.clone(), base_url.clone(), *drafts)?;
-            let r = loa::build(&opts)?;
-            if !cli.quiet {
-                print_diagnostics(&r.warnings, lang);
-            }
-            let out = loa::console::shown(&r.output, &opts.root);
-            if r.unchanged {
-                log::info!(
-                    "{}",
-                    loa::console::unchanged(lang, r.pages, r.files, &out, r.millis)
-                );
-            } else {
-                log::info!(
-                    "{}",
-                    loa::console::built(lang, r.pages, r.files, &out, r.millis)
-                );
-            }
-            if let Some(line) = loa::console::left_out(lang, r.left_out) {
-                log::info!("{line}");
-            }
+            build_and_report(cli, lang, &opts)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { format, drafts } => {
@@ -179,6 +186,10 @@ fn run(cli: &Cli, lang: Lang) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Publish { dry_run, target } => {
+            // What goes up is what the files say now: a build first (nothing to do when
+            // nothing changed); a build error stops the publish before anything is sent.
+            let build = loa::cli::build_options(cli, lang, None, None, false)?;
+            build_and_report(cli, lang, &build)?;
             let opts = loa::publish::PublishOptions {
                 dry_run: *dry_run,
                 lang,

@@ -246,3 +246,37 @@ fn a_hash_that_cuts_a_summary_is_a_warning() {
     // A comment after a value that is not running text is YAML as usual.
     assert!(!err.contains("hash.md:5:"), "{err}");
 }
+
+/// Issue #16: an office edits a page and publishes without building first.
+#[test]
+fn publish_builds_first_so_an_edit_is_never_left_behind() {
+    let site = Site::fixture("bad/_base");
+    let www = tempfile::tempdir().expect("temp dir");
+    let toml = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &format!(
+            "{toml}\n[publish.portal]\ntarget = \"file://{}\"\n",
+            www.path().display()
+        ),
+    );
+    site.build(TODAY);
+    let page = "content/tin-tuc/bai-1.md";
+    let text = site.read(page);
+    site.write(page, &format!("{text}\nĐoạn mới thêm sau khi dựng.\n"));
+    let out = site.loa(&["publish", "--today", TODAY, "--lang", "vi"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sent = std::fs::read_to_string(www.path().join("tin-tuc/bai-1/index.html"))
+        .expect("the page was published");
+    assert!(sent.contains("Đoạn mới thêm sau khi dựng."), "{sent}");
+
+    // A mistake stops the publish before anything is sent: the server keeps its site.
+    let before = std::fs::read(www.path().join("tin-tuc/bai-1/index.html")).expect("read");
+    site.write(page, &format!("{text}\n![Ảnh](/assets/anh/khong-co.jpg)\n"));
+    let out = site.loa(&["publish", "--today", TODAY, "--lang", "vi"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("lỗi[E033]"), "{err}");
+    let after = std::fs::read(www.path().join("tin-tuc/bai-1/index.html")).expect("read");
+    assert_eq!(before, after);
+}
