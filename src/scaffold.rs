@@ -181,10 +181,31 @@ fn no_such_section(root: &Path, section: &str, title: &str) -> Error {
             "there is no section content/{section}; did you mean {close}? For example: loa new {close} \"{title}\"\nTo create the section {section}, add --kind and its kind (see loa new --help)"
         ));
     }
+    let guess = likely_kind(section).id();
     Error::Usage(both!(
-        "chưa có chuyên mục content/{section}. Các chuyên mục hiện có: {known}.\nĐể tạo chuyên mục mới, chọn loại nội dung của nó bằng --kind:\n{kinds}\nVí dụ: loa new {section} \"{title}\" --kind news",
-        "there is no section content/{section}. The sections are: {known_en}.\nTo create it, choose its kind with --kind:\n{kinds}\nFor example: loa new {section} \"{title}\" --kind news"
+        "chưa có chuyên mục content/{section}. Các chuyên mục hiện có: {known}.\nĐể tạo chuyên mục mới, chọn loại nội dung của nó bằng --kind:\n{kinds}\nVí dụ: loa new {section} \"{title}\" --kind {guess}",
+        "there is no section content/{section}. The sections are: {known_en}.\nTo create it, choose its kind with --kind:\n{kinds}\nFor example: loa new {section} \"{title}\" --kind {guess}"
     ))
+}
+
+/// The kind a section's usual Vietnamese folder name stands for (the names DESIGN.md
+/// gives: xu-ly-vi-pham is violation notices), news when the name says nothing.
+fn likely_kind(section: &str) -> Kind {
+    let last = section.rsplit('/').next().unwrap_or(section);
+    let names: [(&str, Kind); 7] = [
+        ("chien-dich", Kind::Campaign),
+        ("thang-hanh-dong", Kind::ActionMonth),
+        ("guong-dien-hinh", Kind::Model),
+        ("xu-ly-vi-pham", Kind::Violation),
+        ("van-ban", Kind::Document),
+        ("loa", Kind::Broadcast),
+        ("gioi-thieu", Kind::Page),
+    ];
+    let slug = slugify(last);
+    names
+        .iter()
+        .find(|(name, _)| slug == *name || slug.starts_with(&format!("{name}-")))
+        .map_or(Kind::News, |(_, kind)| *kind)
 }
 
 /// Write `content/<section>/_index.md` for a new section of `kind`; returns its path.

@@ -280,3 +280,16 @@ fn publish_builds_first_so_an_edit_is_never_left_behind() {
     let after = std::fs::read(www.path().join("tin-tuc/bai-1/index.html")).expect("read");
     assert_eq!(before, after);
 }
+
+#[test]
+fn a_missing_section_is_offered_with_the_kind_its_name_stands_for() {
+    let site = Site::fixture("bad/_base");
+    std::fs::remove_dir_all(site.path("content/xu-ly-vi-pham")).expect("remove");
+    let out = site.loa(&["new", "xu-ly-vi-pham", "Xử phạt", "--lang", "vi"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("loa new xu-ly-vi-pham \"Xử phạt\" --kind violation"),
+        "{err}"
+    );
+}
