@@ -81,13 +81,11 @@ impl SftpTransport {
     }
 
     fn start(&mut self) -> Result<Session, PublishError> {
-        if let Some(key) = &self.ep.identity_file {
-            if let Err(e) = fs::metadata(key) {
-                if e.kind() == io::ErrorKind::NotFound {
+        if let Some(key) = &self.ep.identity_file
+            && let Err(e) = fs::metadata(key)
+                && e.kind() == io::ErrorKind::NotFound {
                     return Err(PublishError::IdentityFileMissing { path: key.clone() });
                 }
-            }
-        }
         let args = sftp_args(&self.ep, needs_accept_new(&self.ep));
         log::debug!("running sftp {}", args.join(" "));
         // `exec "$@" 2>&1` merges stderr into stdout in the order sftp writes them.
@@ -513,11 +511,10 @@ fn classify(ep: &SftpEndpoint, op: &Op, failure: &Failure) -> PublishError {
             detail: failure.messages.join("; "),
         };
     }
-    if said("UNPROTECTED PRIVATE KEY FILE").is_some() || said("bad permissions").is_some() {
-        if let Some(path) = &ep.identity_file {
+    if (said("UNPROTECTED PRIVATE KEY FILE").is_some() || said("bad permissions").is_some())
+        && let Some(path) = &ep.identity_file {
             return PublishError::KeyFileExposed { path: path.clone() };
         }
-    }
     if said("Permission denied (").is_some() || said("Too many authentication failures").is_some() {
         return PublishError::KeyRefused {
             user: ep

@@ -861,11 +861,10 @@ fn unit_after(reader: &Reader, number_start: usize, end: usize) -> Option<(usize
 /// mét vuông".
 pub(super) fn unit_with_per(reader: &Reader, at: usize) -> Option<(usize, String)> {
     let (end, said) = unit_symbol_at(reader, at)?;
-    if reader.text.get(end..)?.starts_with('/') {
-        if let Some((second_end, second)) = unit_symbol_at(reader, end + 1) {
+    if reader.text.get(end..)?.starts_with('/')
+        && let Some((second_end, second)) = unit_symbol_at(reader, end + 1) {
             return Some((second_end, format!("{said} trên {second}")));
         }
-    }
     Some((end, said.to_string()))
 }
 
