@@ -84,7 +84,7 @@ pub enum Command {
         #[arg(long)]
         kind: Option<String>,
     },
-    /// Upload what changed in the built portal to a target of site.toml's [publish].
+    /// Upload what changed in the built portal to a target of site.toml's publish section.
     Publish {
         /// List what would be added, changed and removed, and change nothing.
         #[arg(long)]
@@ -137,7 +137,7 @@ pub enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
-    /// Write the year's communication-work report (HTML and CSV) into <output>/bao-cao/YEAR/.
+    /// Write the year's communication-work report (HTML and CSV) into OUTPUT/bao-cao/YEAR/.
     Report {
         /// The year to report on, e.g. 2025.
         #[arg(long)]

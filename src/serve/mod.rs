@@ -1,6 +1,6 @@
 //! `loa serve`: build the site in memory, serve it over HTTP, rebuild after every change
 //! and reload the open browser pages. The server owns the latest good output (a
-//! [`Snapshot`] behind an `Arc` it swaps after each build); a failed build keeps that
+//! `Snapshot` behind an `Arc` it swaps after each build); a failed build keeps that
 //! output and adds its errors, which HTML requests get as an error page until the fix
 //! builds. Nothing is written to disk, so stopping the process at any moment (Ctrl-C
 //! simply ends it) leaves the site's folder as it was. Requests are answered in

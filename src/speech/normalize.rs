@@ -49,7 +49,7 @@ pub struct Spoken {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doubt {
     pub kind: DoubtKind,
-    /// The token as written, e.g. "https://atvsld.gov.vn" or "2/3".
+    /// The token as written, e.g. `https://atvsld.gov.vn` or `2/3`.
     pub token: String,
     /// Byte offset of the token in the input as given (NFC or not).
     pub offset: usize,
