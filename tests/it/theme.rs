@@ -2,9 +2,7 @@
 //! shows its fields, lists paginate, taxonomy and agencies pages list what they should,
 //! individuals are masked, and every page keeps the accessibility basics.
 
-mod common;
-
-use common::Site;
+use crate::common::Site;
 use unicode_normalization::UnicodeNormalization;
 
 /// Inside the Safety Action Month of the fixture (1–31 May 2026).

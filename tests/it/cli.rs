@@ -1,11 +1,9 @@
 //! The binary's commands and exit codes: `new`, `init`, usage errors.
 
-mod common;
-
 use std::process::Command;
 
 use clap::CommandFactory;
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 
 #[test]
 fn clap_definition_is_consistent() {

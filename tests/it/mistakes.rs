@@ -3,9 +3,7 @@
 //! `tests/fixtures/bad/_base/` after it was built once; a refused build leaves the
 //! published portal byte-identical.
 
-mod common;
-
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 
 const TODAY: &str = "2025-06-15";
 

@@ -1,8 +1,6 @@
 //! `loa serve` end to end: the real binary against a fixture site copied into a temp dir,
 //! spoken to over plain HTTP/1.1 on the loopback interface.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -24,7 +22,7 @@ fn fixture(name: &str) -> tempfile::TempDir {
         .join("tests/fixtures/serve")
         .join(name);
     let dir = tempfile::tempdir().expect("temp dir");
-    common::copy_dir(&src, dir.path());
+    crate::common::copy_dir(&src, dir.path());
     dir
 }
 
@@ -495,7 +493,7 @@ fn serve_with_a_relative_root_rebuilds_on_edits() {
     let parent = tempfile::tempdir().expect("temp dir");
     let site = fixture("basic");
     let root = parent.path().join("trang-web");
-    common::copy_dir(site.path(), &root);
+    crate::common::copy_dir(site.path(), &root);
     let mut command = loa_serve("0");
     command
         .current_dir(parent.path())

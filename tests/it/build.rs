@@ -1,9 +1,7 @@
 //! `loa build` on fixture sites: URLs, pagination, taxonomies, feeds, sitemap,
 //! publishing rules, aliases, links, escaping, highlighting, atomic output.
 
-mod common;
-
-use common::{Site, assert_same_tree, stderr};
+use crate::common::{Site, assert_same_tree, stderr};
 
 const TODAY: &str = "2025-06-15";
 

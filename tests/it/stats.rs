@@ -10,9 +10,7 @@
 //! | 2023 | 8 ≤ 8.8474: met            | 116 ≥ 115.7625: met          |
 //! | 2024 | 9 > 8.4935: not met        | no figure                    |
 
-mod common;
-
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 use loa::stats::{self, Dataset, Indicator, Verdict, chart};
 
 const TODAY: &str = "2026-01-10";

@@ -1,9 +1,7 @@
 //! One test per error kind: the message names file:line:column, quotes the line, and
 //! the build exits 1 without writing.
 
-mod common;
-
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 
 /// Add `file` with `text` to the basic fixture, build, and check the diagnostic.
 fn expect_error(file: &str, text: &str, location: &str, code: &str, quoted: &str) {

@@ -1,11 +1,9 @@
 //! `loa check`: the lints a build does not stop for, the text and JSON reports, exit
 //! codes, and that it writes nothing. Sites start from `tests/fixtures/bad/_base`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 
 const TODAY: &str = "2025-06-15";
 

@@ -2,11 +2,9 @@
 //! the index (published pages only, masked names, composed text), how words are sharded,
 //! the page without JavaScript, and byte-identical rebuilds.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::Site;
+use crate::common::Site;
 use serde_json::Value;
 
 const TODAY: &str = "2026-11-28";

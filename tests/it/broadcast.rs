@@ -2,11 +2,9 @@
 //! slot, in what order, for how long; the .txt, .ssml and .ics outputs; `loa broadcast`
 //! and `loa speak`.
 
-mod common;
-
 use std::str::FromStr;
 
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 
 const TODAY: &str = "2025-05-05";
 

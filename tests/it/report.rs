@@ -11,11 +11,9 @@
 //! - bulletins: b1 airs 2025-03-01..03 in An Biên, morning only (3); b2 airs from
 //!   2025-12-30 in Lam Sơn, morning and evening (4 in 2025).
 
-mod common;
-
 use std::cell::RefCell;
 
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 use loa::date::Date;
 use loa::report::{self, Aired, Bulletins};
 
@@ -307,7 +305,7 @@ fn writes_only_its_own_folder_and_replaces_an_earlier_report() {
         .into_iter()
         .filter(|(p, _)| !p.starts_with("bao-cao"))
         .collect();
-    common::assert_same_tree(&before, &after, "the portal around the report");
+    crate::common::assert_same_tree(&before, &after, "the portal around the report");
     let entries: Vec<String> = std::fs::read_dir(site.path("public/bao-cao"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -5,9 +5,7 @@
 //! file — bytes and paths, the annual report included — is scanned for every form of
 //! each name.
 
-mod common;
-
-use common::{Site, stderr};
+use crate::common::{Site, stderr};
 use loa::slug::fold;
 
 const TODAY: &str = "2026-12-01";
