@@ -83,9 +83,10 @@ impl SftpTransport {
     fn start(&mut self) -> Result<Session, PublishError> {
         if let Some(key) = &self.ep.identity_file
             && let Err(e) = fs::metadata(key)
-                && e.kind() == io::ErrorKind::NotFound {
-                    return Err(PublishError::IdentityFileMissing { path: key.clone() });
-                }
+            && e.kind() == io::ErrorKind::NotFound
+        {
+            return Err(PublishError::IdentityFileMissing { path: key.clone() });
+        }
         let args = sftp_args(&self.ep, needs_accept_new(&self.ep));
         log::debug!("running sftp {}", args.join(" "));
         // `exec "$@" 2>&1` merges stderr into stdout in the order sftp writes them.
@@ -512,9 +513,10 @@ fn classify(ep: &SftpEndpoint, op: &Op, failure: &Failure) -> PublishError {
         };
     }
     if (said("UNPROTECTED PRIVATE KEY FILE").is_some() || said("bad permissions").is_some())
-        && let Some(path) = &ep.identity_file {
-            return PublishError::KeyFileExposed { path: path.clone() };
-        }
+        && let Some(path) = &ep.identity_file
+    {
+        return PublishError::KeyFileExposed { path: path.clone() };
+    }
     if said("Permission denied (").is_some() || said("Too many authentication failures").is_some() {
         return PublishError::KeyRefused {
             user: ep

@@ -2,8 +2,8 @@
 
 use std::process::Command;
 
-use clap::CommandFactory;
 use crate::common::{Site, stderr};
+use clap::CommandFactory;
 
 #[test]
 fn clap_definition_is_consistent() {
@@ -114,13 +114,37 @@ fn usage_errors_exit_2() {
     assert!(stderr(&out).contains("site.toml"));
 }
 
+/// Issue #18: this test was called "reports nothing" while its fixture reports W021 and
+/// it only checked that the output was an array.
 #[test]
-fn check_reports_nothing_on_a_clean_site_and_json_parses() {
+fn check_json_lists_each_finding_with_its_fields_and_writes_nothing() {
     let site = Site::fixture("build/basic");
     let out = site.loa(&["check", "--today", "2025-06-15", "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v.as_array().is_some());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let findings = v.as_array().expect("an array");
+    // The fixture writes one sector two ways on purpose ("xây dựng" / "Xây dựng").
+    let codes: Vec<(&str, &str, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or_default(),
+                f["file"].as_str().unwrap_or_default(),
+                f["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(codes, [("W021", "content/tin-tuc/ma-nguon.md", 4)]);
+    let f = &findings[0];
+    assert_eq!(f["severity"], "warning");
+    assert!(f["column"].as_u64().is_some_and(|c| c >= 1), "{f}");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Xây dựng")),
+        "{f}"
+    );
+    assert!(f["help"].as_str().is_some_and(|h| !h.is_empty()), "{f}");
     assert!(!site.exists("public"), "check never writes");
 }
 

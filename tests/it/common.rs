@@ -1,7 +1,6 @@
 //! Helpers shared by the integration tests: copy a fixture site into a temp dir, run the
 //! real binary on it, read what it wrote.
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -862,9 +862,10 @@ fn unit_after(reader: &Reader, number_start: usize, end: usize) -> Option<(usize
 pub(super) fn unit_with_per(reader: &Reader, at: usize) -> Option<(usize, String)> {
     let (end, said) = unit_symbol_at(reader, at)?;
     if reader.text.get(end..)?.starts_with('/')
-        && let Some((second_end, second)) = unit_symbol_at(reader, end + 1) {
-            return Some((second_end, format!("{said} trên {second}")));
-        }
+        && let Some((second_end, second)) = unit_symbol_at(reader, end + 1)
+    {
+        return Some((second_end, format!("{said} trên {second}")));
+    }
     Some((end, said.to_string()))
 }
 
