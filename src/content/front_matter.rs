@@ -311,42 +311,42 @@ pub(crate) fn line_value(line: &str) -> Option<(&str, usize, &str)> {
 /// straight quotes inside (`"Phát động "Tháng hành động""`) has them escaped. Other
 /// lines, and the line count, are unchanged.
 fn mend_quotes(yaml: &str) -> std::borrow::Cow<'_, str> {
-    let mut out = String::new();
-    let mut changed = false;
+    // Most pages need nothing: copy only from the first line that does.
+    let mut out: Option<String> = None;
+    let mut at = 0;
     for line in yaml.split_inclusive('\n') {
-        let (text, end) = match line.strip_suffix('\n') {
-            Some(t) => (t, "\n"),
-            None => (line, ""),
-        };
-        let mended = line_value(text).and_then(|(_, start, value)| {
-            let curly = value.starts_with('“')
-                && value.ends_with('”')
-                && (value.contains(": ") || value.contains(" #"));
-            let inner = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .filter(|inner| has_bare_quote(inner));
-            let escaped = match (curly, inner) {
-                (true, _) => escape(value),
-                (false, Some(inner)) => escape_bare_quotes(inner),
-                _ => return None,
-            };
-            Some(format!("{}\"{escaped}\"", &text[..start]))
-        });
-        match mended {
-            Some(m) => {
-                out.push_str(&m);
-                changed = true;
-            }
-            None => out.push_str(text),
+        let text = line.strip_suffix('\n').unwrap_or(line);
+        if let Some(mended) = mend_line(text) {
+            let out = out.get_or_insert_with(|| yaml[..at].to_owned());
+            out.push_str(&mended);
+            out.push_str(&line[text.len()..]);
+        } else if let Some(out) = &mut out {
+            out.push_str(line);
         }
-        out.push_str(end);
+        at += line.len();
     }
-    if changed {
-        std::borrow::Cow::Owned(out)
-    } else {
-        std::borrow::Cow::Borrowed(yaml)
+    match out {
+        Some(out) => std::borrow::Cow::Owned(out),
+        None => std::borrow::Cow::Borrowed(yaml),
     }
+}
+
+/// One `key: value` line with its value's quotes mended, or `None` when it is fine.
+fn mend_line(text: &str) -> Option<String> {
+    let (_, start, value) = line_value(text)?;
+    let curly = value.starts_with('“')
+        && value.ends_with('”')
+        && (value.contains(": ") || value.contains(" #"));
+    let inner = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .filter(|inner| has_bare_quote(inner));
+    let escaped = match (curly, inner) {
+        (true, _) => escape(value),
+        (false, Some(inner)) => escape_bare_quotes(inner),
+        _ => return None,
+    };
+    Some(format!("{}\"{escaped}\"", &text[..start]))
 }
 
 /// A `"` in a double-quoted value that no backslash escapes.
