@@ -232,7 +232,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         warnings,
         mut stages,
     } = receiver.recv().map_err(|_| {
-        Error::Usage(both!(
+        Error::Failed(both!(
             "việc dựng trang dừng đột ngột khi đang kết xuất; hãy chạy lại lệnh",
             "the build stopped unexpectedly while rendering; please run it again"
         ))

@@ -208,9 +208,14 @@ pub enum Error {
     /// Publishing to the portal's server failed; the message says what to do.
     #[error("{0}")]
     Publish(Text),
-    /// The command was used wrongly (bad option value, unknown section...).
+    /// The command was used wrongly (bad option value, unknown section...): exit 2.
     #[error("{0}")]
     Usage(Text),
+    /// Something around the site failed, not the command line and not the content: a
+    /// folder that cannot be read, an address that cannot be served on, a build thread
+    /// that stopped. Exit 1; the message says what to do.
+    #[error("{0}")]
+    Failed(Text),
 }
 
 /// A message for people in Vietnamese and in English, for errors made before anyone
@@ -293,7 +298,9 @@ impl Error {
                     }
                 }
             }
-            Error::Publish(text) | Error::Usage(text) => text.get(lang).to_owned(),
+            Error::Publish(text) | Error::Usage(text) | Error::Failed(text) => {
+                text.get(lang).to_owned()
+            }
         }
     }
 
@@ -486,6 +493,20 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue #18: failures around the site (a folder that cannot be read, an address
+    /// that cannot be served on, a stopped build thread) exited 2, "wrong usage".
+    #[test]
+    fn only_wrong_usage_exits_2() {
+        let text = || Text {
+            vi: "x".into(),
+            en: "x".into(),
+        };
+        assert_eq!(Error::Usage(text()).exit_code(), 2);
+        assert_eq!(Error::Failed(text()).exit_code(), 1);
+        assert_eq!(Error::Publish(text()).exit_code(), 1);
+        assert_eq!(Error::Content(Vec::new()).exit_code(), 1);
+    }
 
     #[test]
     fn suggests_close_field_names() {

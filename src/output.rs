@@ -370,7 +370,7 @@ fn check_relative(path: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Usage(both!(
+        Err(Error::Failed(both!(
             "không ghi {path:?}: tệp này sẽ nằm ngoài thư mục kết quả",
             "refusing to write {path:?}: it would land outside the output folder"
         )))
@@ -484,7 +484,7 @@ fn carry_preserved(staging: &Path, output: &Path) -> Result<()> {
         }
         for entry in walkdir::WalkDir::new(&from) {
             let entry = entry.map_err(|e| {
-                Error::Usage(both!(
+                Error::Failed(both!(
                     "không đọc được {from}: {e}",
                     "cannot read {from}: {e}",
                     from = from.display()

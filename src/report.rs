@@ -650,7 +650,7 @@ pub fn folder(output: &Path, year: i32) -> PathBuf {
 pub fn files(site: &Site, report: &Report) -> Result<Vec<(String, Vec<u8>)>> {
     let renderer = crate::render::Renderer::new(site)?;
     if !renderer.has_template(TEMPLATE) {
-        return Err(Error::Usage(both!(
+        return Err(Error::Failed(both!(
             "giao diện \"{theme}\" không có templates/{TEMPLATE}; chép tệp này từ giao diện có sẵn để viết báo cáo",
             "the theme \"{theme}\" has no templates/{TEMPLATE}; copy it from the built-in theme to write reports",
             theme = &site.config.theme
@@ -669,7 +669,7 @@ pub fn files(site: &Site, report: &Report) -> Result<Vec<(String, Vec<u8>)>> {
 /// renamed into place, replacing an earlier report of the same year.
 pub fn write(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     let parent = dir.parent().ok_or_else(|| {
-        Error::Usage(both!(
+        Error::Failed(both!(
             "không ghi được báo cáo vào {dir}",
             "cannot write a report to {dir}",
             dir = dir.display()

@@ -51,7 +51,7 @@ impl Theme {
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
                 let entry = entry.map_err(|e| {
-                    Error::Usage(both!(
+                    Error::Failed(both!(
                         "không đọc được thư mục giao diện {dir}: {e}",
                         "cannot read the theme folder {dir}: {e}",
                         dir = dir.display()

@@ -128,7 +128,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let lang = opts.build.lang;
     let listener = bind(opts.bind, opts.port, lang)?;
     let addr = listener.local_addr().map_err(|e| {
-        Error::Usage(both!(
+        Error::Failed(both!(
             "không đọc được địa chỉ của máy chủ: {e}",
             "cannot read the server's address: {e}"
         ))
@@ -152,7 +152,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         listeners: Mutex::new(Vec::new()),
     });
     let http = tiny_http::Server::from_listener(listener, None).map_err(|e| {
-        Error::Usage(both!(
+        Error::Failed(both!(
             "không phục vụ được trên {addr}: {e}",
             "cannot serve on {addr}: {e}"
         ))
@@ -217,7 +217,7 @@ fn bind(ip: IpAddr, port: u16, lang: Lang) -> Result<TcpListener> {
             }
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
             Err(e) => {
-                return Err(Error::Usage(both!(
+                return Err(Error::Failed(both!(
                     "không lắng nghe được trên {addr}: {e}",
                     "cannot listen on {addr}: {e}",
                     addr = SocketAddr::new(ip, p)

@@ -200,7 +200,7 @@ impl Changes {
 }
 
 fn watch_error(e: notify::Error) -> Error {
-    Error::Usage(both!(
+    Error::Failed(both!(
         "không theo dõi được thay đổi của các tệp trong trang web ({e}); nếu thư mục nằm trên ổ dùng chung hoặc ổ mạng, hãy thử thêm --poll",
         "cannot watch the site's files for changes: {e}; on a shared or network folder, try --poll"
     ))
