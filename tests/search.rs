@@ -273,6 +273,17 @@ fn script_folds_and_splits_like_the_index() {
         r"var SPACE = /^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/;"
     ));
     assert!(js.contains("var FORMAT = 3;"));
+    // That class is exactly what char::is_whitespace calls whitespace.
+    let listed = |c: char| {
+        matches!(c, '\t'..='\r' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}')
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+            )
+    };
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(c.is_whitespace(), listed(c), "{c:?}");
+    }
     assert!(
         !js.contains("innerHTML"),
         "data goes into the page as text nodes"
