@@ -284,10 +284,17 @@ async function ranking(browser) {
     check(r[0] === fine, `"phat tien" without tones ranks the page where they stand together first (${r.join(' | ')})`);
     r = await ranked('"phạt tiền"');
     check(r.length === 1 && r[0] === fine, `a quoted phrase matches only the phrase (${r.join(' | ')})`);
+    const phraseMarks = await page.locator('#tim-kiem-ket-qua li').first().locator('mark').allTextContents();
+    check(
+      phraseMarks.join(' ') === 'phạt tiền',
+      `and only the words of the phrase where they stand together are marked (${phraseMarks.join(', ')})`,
+    );
     r = await ranked('"phat tien"');
     check(r.length === 1 && r[0] === fine, `a quoted phrase typed without tones too (${r.join(' | ')})`);
     r = await ranked('BNN');
     check(r[0] === 'Khám sức khỏe định kỳ cho công nhân', `BNN finds the page that writes "bệnh nghề nghiệp" (${r.join(' | ')})`);
+    const spoken = await page.locator('#tim-kiem-ket-qua li').first().locator('mark').allTextContents();
+    check(spoken.join(' ') === 'bệnh nghề nghiệp', `and marks the spoken form (${spoken.join(', ')})`);
     r = await ranked('tai nạn lao động');
     check(r.includes('Thống kê quý III') && r.includes('Phòng ngừa tai nạn'), `"tai nạn lao động" finds the page that writes TNLĐ (${r.join(' | ')})`);
     r = await ranked('TNLĐ');

@@ -86,6 +86,12 @@
         pairs.push(pairOf(tokens[i - 1], tokens[i]));
       }
     }
+    if (strict) {
+      // Its words are marked in a page only where they stand together as in the phrase.
+      tokens.forEach(function (t) {
+        t.phrase = tokens;
+      });
+    }
     return { tokens: tokens, pairs: pairs, strict: strict, bonus: bonus || 0 };
   }
 
@@ -252,10 +258,15 @@
   // The words of `text` with their offsets and the query token each matches (-1: none).
   // A token in `exact` (typed with tones the page also has) marks only those spellings.
   function scan(text, tokens, exact, maxChars) {
-    return tokenize(text, maxChars).map(function (w) {
+    var words = tokenize(text, maxChars);
+    var inPhrase = phraseWords(words, tokens);
+    return words.map(function (w, n) {
       var hit = -1;
       for (var i = 0; i < tokens.length; i++) {
         var t = tokens[i];
+        if (t.phrase && !inPhrase.get(t.phrase).has(n)) {
+          continue;
+        }
         if (tokenMatches(t, w.folded) && (!exact.has(i) || spellingMatches(t, w.spelling))) {
           hit = i;
           break;
@@ -263,6 +274,32 @@
       }
       return { start: w.start, end: w.end, hit: hit };
     });
+  }
+
+  // phrase -> indexes of the words of `words` that are part of one of its occurrences
+  // (its words in order, linked where the phrase links them).
+  function phraseWords(words, tokens) {
+    var out = new Map();
+    tokens.forEach(function (t) {
+      var phrase = t.phrase;
+      if (!phrase || out.has(phrase)) {
+        return;
+      }
+      var found = new Set();
+      for (var i = 0; i + phrase.length <= words.length; i++) {
+        var whole = phrase.every(function (p, j) {
+          var w = words[i + j];
+          return tokenMatches(p, w.folded) && (j === 0 || !p.linked || w.linked);
+        });
+        if (whole) {
+          for (var j = 0; j < phrase.length; j++) {
+            found.add(i + j);
+          }
+        }
+      }
+      out.set(phrase, found);
+    });
+    return out;
   }
 
   // Indexes of the tokens typed with tones that the page has with those tones: only
