@@ -7,8 +7,10 @@
 //! Layout, under `/tim-kiem/` (JSON with sorted keys, so builds are byte-identical):
 //!
 //! - `index.json`, the manifest: the kinds with their Vietnamese labels, each document's
-//!   kind as a column indexed by document id, and the keys of the shards. Two bytes per
-//!   page. Ids go from the oldest page to the newest (by date, then path): results that
+//!   kind as a column indexed by document id, the keys of the word and pair shards, and
+//!   `abbr`, the glossary's one-word abbreviations the site uses with their spoken form
+//!   (`{"bnn": "bệnh nghề nghiệp"}`), so "BNN" finds the spoken form and the other way
+//!   round. Ids go from the oldest page to the newest (by date, then path): results that
 //!   score the same show newest first by id alone, and a new page usually takes the next
 //!   id, so a rebuild rewrites few files and `loa publish` uploads few.
 //! - `shards/<key>.json`: every word whose folded form starts with `key`, the first two
@@ -17,15 +19,23 @@
 //!   lowercase spelling -> for each page holding it, its id (as the gap from the previous
 //!   id) and `code = body_count * 4 + in_title * 2 + in_summary`, the body count capped at
 //!   63. Keeping spellings apart lets the script rank exact-diacritic matches first.
+//! - `pairs/<key>.json`: the same for adjacent pairs, two words with only whitespace
+//!   between them (how Vietnamese writes a word of two syllables: "phạt tiền"), keyed
+//!   `"phat tien"`, with one number per page: `gap * 4 + in_title * 2 + in_summary`.
+//!   Pairs let the script rank words standing together above the same words scattered,
+//!   and hold a quoted phrase together, without word positions in the index.
 //! - `docs/<n>.json`: the pages with ids `n * DOCS_PER_FILE` to `n * DOCS_PER_FILE +
 //!   DOCS_PER_FILE - 1`, as an array in id order: each page's URL, title, date, summary
 //!   and body text, fetched only for the results on screen, to print them and cut a
 //!   snippet around the matched words. A few pages to a file, not one: results are
 //!   scattered, so ten results still cost ten small files, while a big portal writes a
-//!   quarter of the files (one file per page was a third of a 10,000-page build's files).
+//!   sixth of the files (one file per page was a third of a 10,000-page build's files;
+//!   six, not four, since the pair shards came: the build writes no more files than
+//!   before them).
 //!
-//! A query downloads the manifest, one shard per word (the last word, matched by prefix
-//! as the person types, may need the few shards under it) and the first results' docs.
+//! A query downloads the manifest, one shard per word and one per pair of words typed
+//! next to each other (the last word, matched by prefix as the person types, may need
+//! the few shards under it) and the first results' docs.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -40,13 +50,15 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::output::Sink;
 use crate::slug::fold;
+use crate::speech::Glossary;
+use crate::speech::glossary::Reading;
 
 /// Folder of the search page and its index in the output.
 pub const DIR: &str = "tim-kiem";
 /// Version of the index layout; the script refuses a manifest it does not know.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Pages per file under `docs/`.
-pub const DOCS_PER_FILE: usize = 4;
+pub const DOCS_PER_FILE: usize = 6;
 /// Letters of the folded word that name its shard before any split.
 const KEY_CHARS: usize = 2;
 /// A shard bigger than this is split by one more letter.
@@ -81,10 +93,28 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// The words of `text`, as written.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c)).filter(|w| {
-        !w.is_empty() && (w.len() <= MAX_TOKEN_CHARS || w.chars().count() <= MAX_TOKEN_CHARS)
+/// The words of `text`, as written, each with whether it stands right after the word
+/// before it with only whitespace between them (how Vietnamese writes a word of two
+/// syllables). Overlong words are left out and break the chain, as punctuation does.
+fn linked_words(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    let mut offset_ok = false;
+    std::iter::from_fn(move || {
+        loop {
+            let start = rest.find(is_word_char)?;
+            let gap = &rest[..start];
+            let linked = offset_ok && !gap.is_empty() && gap.chars().all(char::is_whitespace);
+            let tail = &rest[start..];
+            let len = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
+            let word = &tail[..len];
+            rest = &tail[len..];
+            if word.len() > MAX_TOKEN_CHARS && word.chars().count() > MAX_TOKEN_CHARS {
+                offset_ok = false;
+                continue;
+            }
+            offset_ok = true;
+            return Some((word, linked));
+        }
     })
 }
 
@@ -99,7 +129,31 @@ fn token(word: &str) -> Option<Token> {
 /// The tokens of `text`, in order; the search script splits a query the same way.
 #[cfg(test)]
 fn tokenize(text: &str) -> Vec<Token> {
-    words(text).filter_map(token).collect()
+    linked_words(text).filter_map(|(w, _)| token(w)).collect()
+}
+
+/// The adjacent pairs of `text`, as the index keys them: two words with only whitespace
+/// between them, joined by one space.
+#[cfg(test)]
+fn pairs(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut prev: Option<Token> = None;
+    for (w, linked) in linked_words(text) {
+        let t = token(w);
+        if let (true, Some(a), Some(b)) = (linked, &prev, &t) {
+            out.push(pair_token(a, b));
+        }
+        prev = t;
+    }
+    out
+}
+
+/// The token of two adjacent words.
+fn pair_token(a: &Token, b: &Token) -> Token {
+    Token {
+        folded: format!("{} {}", a.folded, b.folded),
+        spelling: format!("{} {}", a.spelling, b.spelling),
+    }
 }
 
 /// What the index needs of a page.
@@ -134,6 +188,14 @@ struct Hits {
     body: u32,
 }
 
+/// The part of a page a word is in.
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Title,
+    Summary,
+    Body,
+}
+
 impl Hits {
     fn code(self) -> u32 {
         (self.body.min(MAX_BODY_COUNT) << 2)
@@ -141,28 +203,13 @@ impl Hits {
             | u32::from(self.summary)
     }
 
-    fn add(&mut self, other: Hits) {
-        self.title |= other.title;
-        self.summary |= other.summary;
-        self.body += other.body;
+    fn mark(&mut self, field: Field) {
+        match field {
+            Field::Title => self.title = true,
+            Field::Summary => self.summary = true,
+            Field::Body => self.body += 1,
+        }
     }
-}
-
-/// Every word of one page, as written, with where it occurs.
-fn doc_hits<'a>(doc: &Doc<'a>) -> Vec<(&'a str, Hits)> {
-    // About one distinct word in 40 bytes of text, on the portals measured.
-    let mut by_word: FastMap<&str, Hits> =
-        FastMap::with_capacity_and_hasher(doc.body.len() / 40 + 16, Default::default());
-    for w in words(doc.title) {
-        by_word.entry(w).or_default().title = true;
-    }
-    for w in words(doc.summary) {
-        by_word.entry(w).or_default().summary = true;
-    }
-    for w in words(doc.body) {
-        by_word.entry(w).or_default().body += 1;
-    }
-    by_word.into_iter().collect()
 }
 
 /// Postings of one spelling: (doc id, code), ids increasing.
@@ -170,65 +217,139 @@ type Postings = Vec<(u32, u32)>;
 /// Folded word -> spelling -> postings.
 type Terms = BTreeMap<String, BTreeMap<String, Postings>>;
 
-/// Postings of every token. Each distinct word is folded once per run of pages (folding
-/// every occurrence was most of the index's build time); words differing only in case
-/// share a token. Runs of pages are indexed in parallel and joined in id order, so each
-/// posting list stays sorted by id.
-fn collect_terms(docs: &[Doc]) -> Terms {
+/// Record one occurrence in page `id` at the end of a posting list (pages come in id
+/// order, so the page's entry, if any, is the last).
+fn add_hit(list: &mut Vec<(u32, Hits)>, id: u32, field: Field) {
+    match list.last_mut() {
+        Some((doc, h)) if *doc == id => h.mark(field),
+        _ => {
+            let mut h = Hits::default();
+            h.mark(field);
+            list.push((id, h));
+        }
+    }
+}
+
+/// The words and adjacent pairs of a run of pages, with their postings. Each distinct
+/// word is folded once per run (folding every occurrence was most of the index's build
+/// time); a pair is keyed by its two word numbers, so it costs one cheap lookup.
+#[derive(Default)]
+struct Run<'a> {
+    token_of: FastMap<&'a str, Option<u32>>,
+    index: FastMap<Token, u32>,
+    tokens: Vec<Token>,
+    postings: Vec<Vec<(u32, Hits)>>,
+    pair_of: FastMap<u64, u32>,
+    pairs: Vec<(u32, u32)>,
+    pair_postings: Vec<Vec<(u32, Hits)>>,
+}
+
+impl<'a> Run<'a> {
+    fn word(&mut self, w: &'a str) -> Option<u32> {
+        if let Some(t) = self.token_of.get(w) {
+            return *t;
+        }
+        let t = token(w).map(|t| {
+            *self.index.entry(t.clone()).or_insert_with(|| {
+                self.tokens.push(t);
+                self.postings.push(Vec::new());
+                u32::try_from(self.tokens.len() - 1).expect("fewer than 4 billion words")
+            })
+        });
+        self.token_of.insert(w, t);
+        t
+    }
+
+    fn field(&mut self, id: u32, text: &'a str, field: Field) {
+        let mut prev = None;
+        for (w, linked) in linked_words(text) {
+            let t = self.word(w);
+            if let Some(t) = t {
+                add_hit(&mut self.postings[t as usize], id, field);
+                if let (true, Some(p)) = (linked, prev) {
+                    let key = (u64::from(p) << 32) | u64::from(t);
+                    let n = *self.pair_of.entry(key).or_insert_with(|| {
+                        self.pairs.push((p, t));
+                        self.pair_postings.push(Vec::new());
+                        u32::try_from(self.pairs.len() - 1).expect("fewer than 4 billion pairs")
+                    });
+                    add_hit(&mut self.pair_postings[n as usize], id, field);
+                }
+            }
+            prev = t;
+        }
+    }
+}
+
+/// Words and adjacent pairs of every page.
+struct Collected {
+    words: Terms,
+    pairs: Terms,
+}
+
+/// Postings of every token and pair. Runs of pages are indexed in parallel and joined in
+/// id order, so each posting list stays sorted by id.
+fn collect_terms(docs: &[Doc]) -> Collected {
     let run = docs
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
         .max(256);
-    let parts: Vec<Vec<(Token, Postings)>> = docs
+    let parts: Vec<RunTerms> = docs
         .par_chunks(run)
         .enumerate()
         .map(|(n, part)| run_terms(n * run, part))
         .collect();
-    let mut terms = Terms::new();
+    let mut words = Terms::new();
+    let mut pairs = Terms::new();
     for part in parts {
-        for (t, list) in part {
-            match terms.entry(t.folded).or_default().entry(t.spelling) {
-                std::collections::btree_map::Entry::Vacant(e) => {
-                    e.insert(list);
-                }
-                std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().extend(list),
+        merge(&mut words, part.words);
+        merge(&mut pairs, part.pairs);
+    }
+    Collected { words, pairs }
+}
+
+fn merge(terms: &mut Terms, part: Vec<(Token, Postings)>) {
+    for (t, list) in part {
+        match terms.entry(t.folded).or_default().entry(t.spelling) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(list);
             }
+            std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().extend(list),
         }
     }
-    terms
+}
+
+/// The words and pairs of one run of pages, with their postings.
+struct RunTerms {
+    words: Vec<(Token, Postings)>,
+    pairs: Vec<(Token, Postings)>,
 }
 
 /// The tokens of a run of pages whose first page has id `first`, with their postings.
-fn run_terms(first: usize, docs: &[Doc]) -> Vec<(Token, Postings)> {
-    let mut token_of: FastMap<&str, Option<usize>> = FastMap::default();
-    let mut index: FastMap<Token, usize> = FastMap::default();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut postings: Vec<Vec<(u32, Hits)>> = Vec::new();
+fn run_terms(first: usize, docs: &[Doc]) -> RunTerms {
+    let mut run = Run::default();
     for (n, doc) in docs.iter().enumerate() {
         let id = u32::try_from(first + n).expect("a site has fewer than 4 billion pages");
-        for (w, hits) in doc_hits(doc) {
-            let t = *token_of.entry(w).or_insert_with(|| {
-                token(w).map(|t| {
-                    *index.entry(t.clone()).or_insert_with(|| {
-                        tokens.push(t);
-                        postings.push(Vec::new());
-                        tokens.len() - 1
-                    })
-                })
-            });
-            let Some(t) = t else { continue };
-            let list = &mut postings[t];
-            match list.last_mut() {
-                Some((doc, h)) if *doc == id => h.add(hits),
-                _ => list.push((id, hits)),
-            }
-        }
+        run.field(id, doc.title, Field::Title);
+        run.field(id, doc.summary, Field::Summary);
+        run.field(id, doc.body, Field::Body);
     }
-    tokens
+    let codes = |list: Vec<(u32, Hits)>| list.into_iter().map(|(id, h)| (id, h.code())).collect();
+    let pairs = run
+        .pairs
+        .iter()
+        .zip(run.pair_postings)
+        .map(|(&(a, b), list)| {
+            let t = pair_token(&run.tokens[a as usize], &run.tokens[b as usize]);
+            (t, codes(list))
+        })
+        .collect();
+    let words = run
+        .tokens
         .into_iter()
-        .zip(postings)
-        .map(|(t, list)| (t, list.into_iter().map(|(id, h)| (id, h.code())).collect()))
-        .collect()
+        .zip(run.postings.into_iter().map(codes))
+        .collect();
+    RunTerms { words, pairs }
 }
 
 /// One folded word's entry of a shard, `"folded":{"spelling":[gap,code,...],...}`, as
@@ -239,15 +360,20 @@ struct Entry<'a> {
     json: String,
 }
 
-fn entry<'a>(folded: &'a str, spellings: &BTreeMap<String, Postings>) -> Entry<'a> {
+fn entry<'a>(folded: &'a str, spellings: &BTreeMap<String, Postings>, kind: ShardOf) -> Entry<'a> {
     let encoded: BTreeMap<&str, Vec<u32>> = spellings
         .iter()
         .map(|(spelling, postings)| {
             let mut flat = Vec::with_capacity(postings.len() * 2);
             let mut last = 0;
             for &(id, code) in postings {
-                flat.push(id - last);
-                flat.push(code);
+                match kind {
+                    ShardOf::Words => {
+                        flat.push(id - last);
+                        flat.push(code);
+                    }
+                    ShardOf::Pairs => flat.push((id - last) * 4 + (code & 3)),
+                }
                 last = id;
             }
             (spelling.as_str(), flat)
@@ -259,6 +385,16 @@ fn entry<'a>(folded: &'a str, spellings: &BTreeMap<String, Postings>) -> Entry<'
         &serde_json::to_string(&encoded).expect("maps of strings and numbers always serialize"),
     );
     Entry { folded, json }
+}
+
+/// Which terms a shard holds, and so how its postings are written: a word's as
+/// `gap, code` (body count, title, summary), a pair's as one number, `gap * 4 +
+/// in_title * 2 + in_summary` (a pair found only in the body is 0 in the low bits): the
+/// pairs outnumber the words, and the script only needs to know where a pair stands.
+#[derive(Debug, Clone, Copy)]
+enum ShardOf {
+    Words,
+    Pairs,
 }
 
 /// Bytes of the shard holding `entries`.
@@ -315,11 +451,11 @@ fn split_shard(key: &str, entries: Vec<&Entry>, out: &mut BTreeMap<String, Strin
 }
 
 /// Shard key -> shard JSON. A word's shard is the longest key that begins it.
-fn shards(terms: &Terms) -> BTreeMap<String, String> {
+fn shards(terms: &Terms, kind: ShardOf) -> BTreeMap<String, String> {
     let terms: Vec<(&String, &BTreeMap<String, Postings>)> = terms.iter().collect();
     let entries: Vec<Entry> = terms
         .par_iter()
-        .map(|(folded, spellings)| entry(folded, spellings))
+        .map(|(folded, spellings)| entry(folded, spellings, kind))
         .collect();
     let mut groups: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
     for e in &entries {
@@ -343,7 +479,7 @@ fn shards(terms: &Terms) -> BTreeMap<String, String> {
 
 /// File name of a shard: ASCII letters and digits as they are, any other character as
 /// `_<hex>_`. The script names shards the same way.
-pub(crate) fn shard_file(key: &str) -> String {
+pub fn shard_file(key: &str) -> String {
     let mut name = String::with_capacity(key.len());
     for c in key.chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
@@ -369,6 +505,10 @@ struct Manifest<'a> {
     /// Per doc id: index into `kinds`.
     kind: Vec<usize>,
     shards: Vec<&'a str>,
+    /// Keys of the shards of adjacent pairs, under `pairs/`.
+    pair_shards: Vec<&'a str>,
+    /// Folded abbreviation -> its spoken form, from the loudspeaker glossary.
+    abbr: BTreeMap<String, String>,
     /// Pages per file under `docs/`: page `id` is entry `id % docs_per_file` of
     /// `docs/<id / docs_per_file>.json`.
     docs_per_file: usize,
@@ -394,14 +534,18 @@ fn kind_index(kind: Kind) -> usize {
 #[cfg(test)]
 pub(crate) fn index(docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
     let sink = crate::output::MemorySink::default();
-    write_index(docs, &sink).expect("a memory sink takes any relative path");
+    write_index(docs, &[], &sink).expect("a memory sink takes any relative path");
     sink.into_files().into_iter().collect()
 }
 
 /// Write the index files for `docs` into `sink`, each as soon as it is made (the
 /// pages' texts are as big as the portal's pages: they are not held all at once).
 /// Returns their output paths.
-pub(crate) fn write_index(docs: &[Doc], sink: &dyn Sink) -> Result<Vec<String>> {
+pub(crate) fn write_index(
+    docs: &[Doc],
+    abbreviations: &[(String, String)],
+    sink: &dyn Sink,
+) -> Result<Vec<String>> {
     let mut written: Vec<String> = docs
         .par_chunks(DOCS_PER_FILE)
         .enumerate()
@@ -425,7 +569,11 @@ pub(crate) fn write_index(docs: &[Doc], sink: &dyn Sink) -> Result<Vec<String>> 
         })
         .collect::<Result<_>>()?;
     let terms = collect_terms(docs);
-    let shards = shards(&terms);
+    let abbr = abbreviation_map(abbreviations, &terms.words);
+    let (word_shards, pair_shards) = rayon::join(
+        || shards(&terms.words, ShardOf::Words),
+        || shards(&terms.pairs, ShardOf::Pairs),
+    );
     drop(terms);
     let manifest = Manifest {
         format: FORMAT,
@@ -438,7 +586,9 @@ pub(crate) fn write_index(docs: &[Doc], sink: &dyn Sink) -> Result<Vec<String>> 
             })
             .collect(),
         kind: docs.iter().map(|d| kind_index(d.kind)).collect(),
-        shards: shards.keys().map(String::as_str).collect(),
+        shards: word_shards.keys().map(String::as_str).collect(),
+        pair_shards: pair_shards.keys().map(String::as_str).collect(),
+        abbr,
         docs_per_file: DOCS_PER_FILE,
     };
     let path = format!("{DIR}/index.json");
@@ -447,16 +597,47 @@ pub(crate) fn write_index(docs: &[Doc], sink: &dyn Sink) -> Result<Vec<String>> 
         &serde_json::to_vec(&manifest).expect("the manifest always serializes"),
     )?;
     written.push(path);
-    let shard_paths: Vec<String> = shards
-        .par_iter()
-        .map(|(key, json)| {
-            let path = format!("{DIR}/shards/{}.json", shard_file(key));
+    let files = word_shards
+        .iter()
+        .map(|(key, json)| ("shards", key, json))
+        .chain(pair_shards.iter().map(|(key, json)| ("pairs", key, json)))
+        .collect::<Vec<_>>();
+    let shard_paths: Vec<String> = files
+        .into_par_iter()
+        .map(|(dir, key, json)| {
+            let path = format!("{DIR}/{dir}/{}.json", shard_file(key));
             sink.put(&path, json.as_bytes())?;
             Ok(path)
         })
         .collect::<Result<_>>()?;
     written.extend(shard_paths);
     Ok(written)
+}
+
+/// The abbreviations worth shipping to the script, folded abbreviation -> spoken form:
+/// those written on some page, or whose spoken words are all on some page (so the
+/// script can find "bệnh nghề nghiệp" for "BNN" and the other way round). Only
+/// abbreviations that are one word are kept: the script matches words.
+fn abbreviation_map(abbreviations: &[(String, String)], words: &Terms) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (abbr, say) in abbreviations {
+        let mut keys = linked_words(abbr).filter_map(|(w, _)| token(w));
+        let (Some(key), None) = (keys.next(), keys.next()) else {
+            continue;
+        };
+        let spoken: Vec<String> = linked_words(say)
+            .filter_map(|(w, _)| token(w))
+            .map(|t| t.folded)
+            .collect();
+        if spoken.is_empty() || spoken == [key.folded.clone()] {
+            continue;
+        }
+        let used = words.contains_key(&key.folded) || spoken.iter().all(|w| words.contains_key(w));
+        if used {
+            map.entry(key.folded).or_insert_with(|| say.clone());
+        }
+    }
+    map
 }
 
 /// `text` with every run of whitespace (as `char::is_whitespace` has it) as one space,
@@ -519,13 +700,26 @@ fn is_space_start(b: u8, rest: &str) -> bool {
     }
 }
 
+/// The glossary's abbreviations that are always expanded, with their spoken form.
+fn abbreviations(glossary: &Glossary) -> Vec<(String, String)> {
+    glossary
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.reading {
+            Reading::Expand(say) => Some((e.key.clone(), say.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Write the search index of every published page into `sink`; returns the paths.
 pub fn write(site: &Site, sink: &dyn Sink) -> Result<Vec<String>> {
     let started = std::time::Instant::now();
     let mut pages: Vec<&Page> = site.pages.iter().collect();
     pages.sort_by(|a, b| a.sort_date().cmp(&b.sort_date()).then(a.rel.cmp(&b.rel)));
     let docs: Vec<Doc> = pages.into_iter().map(Doc::from_page).collect();
-    let written = write_index(&docs, sink)?;
+    let abbreviations = abbreviations(&crate::broadcast::glossary(site));
+    let written = write_index(&docs, &abbreviations, sink)?;
     let (pages, files, ms) = (docs.len(), written.len(), started.elapsed().as_millis());
     log::debug!(
         "{}",
@@ -597,6 +791,81 @@ mod tests {
             let general = c.is_alphanumeric() || is_combining_mark(c);
             assert_eq!(is_word_char(c), general, "{c:?}");
         }
+    }
+
+    #[test]
+    fn pairs_words_with_only_whitespace_between() {
+        let cases: [(&str, &[&str]); 6] = [
+            ("phạt tiền", &["phat tien"]),
+            ("Phát triển, tiến độ", &["phat trien", "tien do"]),
+            (
+                "an toàn,vệ sinh lao\u{A0}động",
+                &["an toan", "ve sinh", "sinh lao", "lao dong"],
+            ),
+            ("31-CT/TW năm 2025.", &["tw nam", "nam 2025"]),
+            ("một. hai\n\nba", &["hai ba"]),
+            ("", &[]),
+        ];
+        for (input, expected) in cases {
+            let got: Vec<String> = pairs(input).into_iter().map(|t| t.folded).collect();
+            assert_eq!(got, expected, "{input}");
+        }
+        let t = pairs("Phạt Tiền");
+        assert_eq!(t[0].spelling, "phạt tiền");
+    }
+
+    #[test]
+    fn an_overlong_word_breaks_a_pair() {
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        let got: Vec<String> = pairs(&format!("an {long} toàn lao"))
+            .into_iter()
+            .map(|t| t.folded)
+            .collect();
+        assert_eq!(got, ["toan lao"]);
+    }
+
+    #[test]
+    fn indexes_adjacent_pairs_with_their_spellings() {
+        let docs = [
+            doc("/a/", "Phạt tiền", "", "Đề nghị phạt tiền chủ cơ sở."),
+            doc("/b/", "Phát triển", "", "phát tiền, tiến độ"),
+        ];
+        let files = index(&docs);
+        let ph = file(&files, "tim-kiem/pairs/ph.json");
+        // Page 0: in the title (and the body); page 1: in the body only, other tones.
+        // One number per page: gap * 4 + in_title * 2 + in_summary.
+        assert_eq!(ph["phat tien"]["phạt tiền"], serde_json::json!([2]));
+        assert_eq!(ph["phat tien"]["phát tiền"], serde_json::json!([4]));
+        assert!(ph.get("phat trien").is_some());
+        // "tiền, tiến" is not a pair: a comma stands between.
+        let ti = file(&files, "tim-kiem/pairs/ti.json");
+        assert!(ti.get("tien tien").is_none(), "{ti}");
+        let manifest = file(&files, "tim-kiem/index.json");
+        assert!(
+            manifest["pair_shards"]
+                .as_array()
+                .unwrap()
+                .contains(&"ph".into())
+        );
+    }
+
+    #[test]
+    fn ships_only_one_word_abbreviations_the_site_uses() {
+        let docs = [doc("/a/", "BNN", "", "tai nạn lao động; PCCC&CNCH")];
+        let mut terms = collect_terms(&docs).words;
+        let glossary = [
+            ("BNN", "bệnh nghề nghiệp"),
+            ("TNLĐ", "tai nạn lao động"),
+            ("UBND", "Ủy ban nhân dân"),
+            ("PCCC&CNCH", "phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
+        ]
+        .map(|(a, s)| (a.to_owned(), s.to_owned()));
+        let map = abbreviation_map(&glossary, &terms);
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["bnn", "tnld"]);
+        assert_eq!(map["tnld"], "tai nạn lao động");
+        terms.clear();
+        assert!(abbreviation_map(&glossary, &terms).is_empty());
     }
 
     #[test]
@@ -735,7 +1004,7 @@ mod tests {
         docs[1].kind = Kind::Violation;
         docs[1].date = None;
         let m = file(&index(&docs), "tim-kiem/index.json");
-        assert_eq!(m["format"], 2);
+        assert_eq!(m["format"], 3);
         assert_eq!(m["docs_per_file"], DOCS_PER_FILE);
         assert_eq!(m["kinds"][1]["id"], "news");
         assert_eq!(m["kinds"][1]["label"], "Tin tức");

@@ -1,7 +1,7 @@
 // Size budget of the search on a big portal (the 10,000-page benchmark corpus, built
 // with `loa build`): for common queries opened from a shared URL with an empty cache,
 // everything the browser downloads until the first results are on screen (page, CSS,
-// script, index files) stays within 1.5 MB; the home page downloads nothing of the
+// script, manifest, word and pair shards, docs) stays within 1.5 MB; the home page downloads nothing of the
 // search. Sizes are bytes as served, uncompressed (a server that gzips sends far less).
 // Not timed: only bytes are asserted.
 //
@@ -18,6 +18,7 @@ const BUDGET = 1_500_000;
 const QUERIES = [
   'an toan', 'lao dong', 'tai nan', 'an toàn', 'bao ho', 'kiem tra', 'thi cong',
   'tai nan lao dong', 'an toàn vệ sinh lao động', 'an th', 'nguoi lao dong',
+  'phạt tiền', '"tai nạn lao động"', 'ATVSLĐ',
 ];
 
 const dir = process.argv[2];
@@ -70,11 +71,14 @@ try {
     const index = got.filter((r) => r.url.startsWith('/tim-kiem/') && r.url.endsWith('.json'));
     const part = (p) => index.filter((r) => r.url.startsWith(p)).reduce((n, r) => n + r.bytes, 0);
     const shards = index.filter((r) => r.url.startsWith('/tim-kiem/shards/'));
+    const pairs = index.filter((r) => r.url.startsWith('/tim-kiem/pairs/'));
+    const docs = index.filter((r) => r.url.startsWith('/tim-kiem/docs/'));
     check(
       total <= BUDGET,
       `"${q}": ${kb(total)} before the first results (manifest ${kb(part('/tim-kiem/index.json'))}, ` +
         `${shards.length} shards ${kb(part('/tim-kiem/shards/'))}, ` +
-        `${index.length - shards.length - 1} docs ${kb(part('/tim-kiem/docs/'))})`,
+        `${pairs.length} pair shards ${kb(part('/tim-kiem/pairs/'))}, ` +
+        `${docs.length} docs ${kb(part('/tim-kiem/docs/'))})`,
     );
   }
 } finally {

@@ -9,11 +9,18 @@
 //   nothing of the search; no request leaves 127.0.0.1.
 // - on tests/fixtures/search/basic, built with $LOA: exact-diacritic matches rank above
 //   folded ones, and pages that are not published are never found.
+// - on tests/fixtures/search/ranking, built with $LOA: the tones typed rank the page with
+//   those tones first and only they are marked; words standing together rank above the
+//   same words scattered; BNN finds "bệnh nghề nghiệp" and "tai nạn lao động" finds TNLĐ;
+//   a quoted phrase matches only the phrase; a search that finds nothing says why; and
+//   the script's tokenizer (run in Node) makes, from every page's text, exactly the words
+//   and pairs the Rust index holds for that page.
 //
 // usage: node search.mjs [public dir]      (LOA: the loa binary, default target/release/loa)
 
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import vm from 'node:vm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +174,150 @@ async function demo(browser, origin) {
   await noJs.close();
 }
 
+/// Build a fixture site under tests/fixtures/search/<name> into a temp dir; returns its
+/// public dir, or null when the build failed.
+async function buildFixture(name, dir) {
+  await cp(path.join(repo, 'tests', 'fixtures', 'search', name), dir, { recursive: true });
+  const built = spawnSync(loa, ['build', '--root', dir, '--today', TODAY, '--quiet'], { encoding: 'utf8' });
+  if (built.status !== 0) {
+    check(false, `the ${name} fixture builds: ${built.stderr}`);
+    return null;
+  }
+  console.log(`search fixture: tests/fixtures/search/${name}`);
+  return path.join(dir, 'public');
+}
+
+/// The script's text rules, run in Node as the page runs them.
+async function scriptApi() {
+  const source = await readFile(path.join(repo, 'themes', 'cong-thong-tin', 'static', 'js', 'tim-kiem.js'), 'utf8');
+  const context = vm.createContext({});
+  vm.runInContext(source, context);
+  return context.loaTimKiem;
+}
+
+/// Words and pairs per doc id as the Rust index holds them: id -> Set of "folded\tspelling".
+async function indexed(out, dir) {
+  const byDoc = new Map();
+  const folder = path.join(out, 'tim-kiem', dir);
+  for (const file of await readdir(folder)) {
+    const shard = JSON.parse(await readFile(path.join(folder, file), 'utf8'));
+    for (const [folded, spellings] of Object.entries(shard)) {
+      for (const [spelling, postings] of Object.entries(spellings)) {
+        // A word's posting is `gap, code`; a pair's one number, gap * 4 + code.
+        let id = 0;
+        for (let i = 0; i < postings.length; i += dir === 'pairs' ? 1 : 2) {
+          id += dir === 'pairs' ? postings[i] >> 2 : postings[i];
+          if (!byDoc.has(id)) byDoc.set(id, new Set());
+          byDoc.get(id).add(folded + '\t' + spelling);
+        }
+      }
+    }
+  }
+  return byDoc;
+}
+
+/// The Rust and JS tokenizers agree: for every page, the words and adjacent pairs the
+/// script makes of its title, summary and body are exactly those the index holds.
+async function tokenizersAgree(out) {
+  const api = await scriptApi();
+  const manifest = JSON.parse(await readFile(path.join(out, 'tim-kiem', 'index.json'), 'utf8'));
+  const words = await indexed(out, 'shards');
+  const pairs = await indexed(out, 'pairs');
+  const per = manifest.docs_per_file;
+  let compared = 0;
+  for (let id = 0; id < manifest.kind.length; id++) {
+    const docs = JSON.parse(await readFile(path.join(out, 'tim-kiem', 'docs', `${Math.floor(id / per)}.json`), 'utf8'));
+    const doc = docs[id % per];
+    const jsWords = new Set();
+    const jsPairs = new Set();
+    for (const text of [doc.title, doc.summary, doc.body]) {
+      const tokens = api.tokenize(text, manifest.token_chars);
+      tokens.forEach((t, i) => {
+        jsWords.add(t.folded + '\t' + t.spelling);
+        if (i > 0 && t.linked) {
+          const a = tokens[i - 1];
+          jsPairs.add(a.folded + ' ' + t.folded + '\t' + a.spelling + ' ' + t.spelling);
+        }
+      });
+    }
+    const same = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
+    const rustWords = words.get(id) ?? new Set();
+    const rustPairs = pairs.get(id) ?? new Set();
+    const diff = (a, b) => [...a].filter((x) => !b.has(x)).slice(0, 5).join(', ');
+    check(
+      same(jsWords, rustWords) && same(jsPairs, rustPairs),
+      `tokenizers agree on ${doc.url} (${jsWords.size} words, ${jsPairs.size} pairs` +
+        (same(jsWords, rustWords) ? '' : `; JS only: ${diff(jsWords, rustWords)}; Rust only: ${diff(rustWords, jsWords)}`) +
+        (same(jsPairs, rustPairs) ? '' : `; JS pairs only: ${diff(jsPairs, rustPairs)}; Rust pairs only: ${diff(rustPairs, jsPairs)}`) +
+        ')',
+    );
+    compared++;
+  }
+  check(compared > 5, `the tokenizers were compared on every page (${compared})`);
+}
+
+async function ranking(browser) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'loa-search-'));
+  try {
+    const out = await buildFixture('ranking', dir);
+    if (!out) return;
+    await tokenizersAgree(out);
+    const { server, origin } = await serve(out);
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const ranked = async (q) => {
+      await page.goto(origin + '/tim-kiem/?q=' + encodeURIComponent(q));
+      await settled(page, q);
+      if ((await page.locator('#tim-kiem-ket-qua li').count()) === 0) return [];
+      return titles(page);
+    };
+    const fine = 'Xử lý cơ sở vi phạm quy định về giàn giáo';
+    const growth = 'Phát triển mạng lưới an toàn viên';
+    const scattered = 'Nhắc nhở cơ sở chưa có biển báo';
+    let r = await ranked('phạt tiền');
+    check(r[0] === fine, `"phạt tiền" with its tones ranks the page saying "phạt tiền" first (${r.join(' | ')})`);
+    check(r.includes(growth) && r.indexOf(growth) > r.indexOf(scattered), `and the same tones scattered above other tones in the title (${r.join(' | ')})`);
+    const marks = (await page.locator('#tim-kiem-ket-qua li').first().locator('mark').allTextContents()).map((m) => m.toLowerCase());
+    check(marks.length > 0 && marks.every((m) => m === 'phạt' || m === 'tiền'), `only the tones typed are marked (${marks.join(', ')})`);
+    r = await ranked('phat tien');
+    check(r[0] === fine, `"phat tien" without tones ranks the page where they stand together first (${r.join(' | ')})`);
+    r = await ranked('"phạt tiền"');
+    check(r.length === 1 && r[0] === fine, `a quoted phrase matches only the phrase (${r.join(' | ')})`);
+    const phraseMarks = await page.locator('#tim-kiem-ket-qua li').first().locator('mark').allTextContents();
+    check(
+      phraseMarks.join(' ') === 'phạt tiền',
+      `and only the words of the phrase where they stand together are marked (${phraseMarks.join(', ')})`,
+    );
+    r = await ranked('"phat tien"');
+    check(r.length === 1 && r[0] === fine, `a quoted phrase typed without tones too (${r.join(' | ')})`);
+    r = await ranked('BNN');
+    check(r[0] === 'Khám sức khỏe định kỳ cho công nhân', `BNN finds the page that writes "bệnh nghề nghiệp" (${r.join(' | ')})`);
+    const spoken = await page.locator('#tim-kiem-ket-qua li').first().locator('mark').allTextContents();
+    check(spoken.join(' ') === 'bệnh nghề nghiệp', `and marks the spoken form (${spoken.join(', ')})`);
+    r = await ranked('tai nạn lao động');
+    check(r.includes('Thống kê quý III') && r.includes('Phòng ngừa tai nạn'), `"tai nạn lao động" finds the page that writes TNLĐ (${r.join(' | ')})`);
+    r = await ranked('TNLĐ');
+    check(r.length === 2 && r.includes('Phòng ngừa tai nạn'), `TNLĐ finds both (${r.join(' | ')})`);
+    const status = await page.locator('#tim-kiem-trang-thai').textContent();
+    check(/^Tìm thấy 2 kết quả cho “TNLĐ”\.$/.test(status), `the page says how many results (${status})`);
+    r = await ranked('"tiền phạt"');
+    let why = await page.locator('#tim-kiem-trang-thai').textContent();
+    check(r.length === 0 && why.includes('không trang nào viết chúng liền nhau'), `a phrase not found says its words are never together (${why})`);
+    r = await ranked('giàn giáo xyzw');
+    why = await page.locator('#tim-kiem-trang-thai').textContent();
+    check(r.length === 0 && why.includes('Không trang nào có từ “xyzw”'), `a word on no page is named (${why})`);
+    r = await ranked('thống kê giàn giáo');
+    why = await page.locator('#tim-kiem-trang-thai').textContent();
+    check(r.length === 0 && why.includes('không trang nào có đủ tất cả các từ'), `words on different pages are explained (${why})`);
+    check(errors.length === 0, `no script errors ${errors.join('; ')}`);
+    await page.close();
+    server.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function fixture(browser) {
   const dir = await mkdtemp(path.join(tmpdir(), 'loa-search-'));
   try {
@@ -214,6 +365,7 @@ const browser = await launch();
 try {
   await demo(browser, origin);
   await fixture(browser);
+  await ranking(browser);
 } finally {
   await browser.close();
   server.close();

@@ -10,7 +10,7 @@
 //! the length a bulletin is timed by. Choosing which pages are broadcast, and when, is
 //! left to the broadcast module; nothing here reads files or prints.
 
-mod glossary;
+pub(crate) mod glossary;
 mod normalize;
 mod script;
 

@@ -266,9 +266,115 @@ fn script_folds_and_splits_like_the_index() {
     assert!(js.contains("normalize('NFD')"));
     assert!(js.contains("replace(/[đĐ]/g, 'd')"));
     assert!(js.contains("/[\\p{Alphabetic}\\p{N}\\p{M}]+/gu"));
+    // Pairs: only Unicode White_Space between two words, as char::is_whitespace has it.
+    assert!(js.contains(
+        r"var SPACE = /^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/;"
+    ));
+    assert!(js.contains("var FORMAT = 3;"));
+    // That class is exactly what char::is_whitespace calls whitespace.
+    let listed = |c: char| {
+        matches!(c, '\t'..='\r' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}')
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+            )
+    };
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(c.is_whitespace(), listed(c), "{c:?}");
+    }
     assert!(
         !js.contains("innerHTML"),
         "data goes into the page as text nodes"
     );
     assert_eq!(fold("AN TOÀN Lao Động"), "an toan lao dong");
+}
+
+fn ranking() -> Site {
+    let site = Site::fixture("search/ranking");
+    site.build(TODAY);
+    site
+}
+
+/// What the script does for an adjacent pair ("phat tien"): pick the pair shard whose
+/// key is the longest prefix, and return (doc URL, spelling) for every posting.
+fn lookup_pair(site: &Site, pair: &str) -> Vec<(String, String)> {
+    let folded = fold(pair);
+    let m = manifest(site);
+    let key = m["pair_shards"]
+        .as_array()
+        .expect("pair_shards")
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|k| folded.starts_with(k))
+        .max_by_key(|k| k.len());
+    let Some(key) = key else { return Vec::new() };
+    let file = loa::search::shard_file(key);
+    let shard = json(site, &format!("public/tim-kiem/pairs/{file}.json"));
+    let urls = urls(site);
+    let mut out = Vec::new();
+    if let Some(spellings) = shard[&folded].as_object() {
+        for (spelling, postings) in spellings {
+            let mut id = 0;
+            // One number per page: gap * 4 + where (title 2, summary 1).
+            for n in postings.as_array().expect("postings") {
+                id += (n.as_u64().expect("gap and where") >> 2) as usize;
+                out.push((urls[id].clone(), spelling.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn words_standing_together_are_indexed_as_pairs_with_their_tones() {
+    let site = ranking();
+    assert_eq!(
+        lookup_pair(&site, "phat tien"),
+        [("/tin-tuc/phat-tien/".into(), "phạt tiền".into())]
+    );
+    // "phạt cảnh cáo; không thu tiền": the words are on the page, never together.
+    assert!(
+        lookup(&site, "tiền")
+            .iter()
+            .any(|(u, _)| u == "/tin-tuc/phat-tien-roi/")
+    );
+    assert!(
+        lookup_pair(&site, "thu tien")
+            .iter()
+            .all(|(u, _)| u == "/tin-tuc/phat-tien-roi/")
+    );
+    // A comma breaks a pair: "ghi nhận tiền thưởng cho an toàn viên, tiền đề".
+    assert!(lookup_pair(&site, "vien tien").is_empty());
+    assert_eq!(
+        lookup_pair(&site, "Phát triển"),
+        [("/tin-tuc/phat-trien/".into(), "phát triển".into())]
+    );
+}
+
+#[test]
+fn manifest_ships_the_glossary_abbreviations_the_site_uses() {
+    let site = ranking();
+    let abbr = manifest(&site)["abbr"].clone();
+    assert_eq!(abbr["bnn"], "bệnh nghề nghiệp");
+    assert_eq!(abbr["tnld"], "tai nạn lao động");
+    // Written nowhere, and its spoken words are not all on a page either.
+    assert!(abbr.get("pccc").is_none(), "{abbr}");
+    // Kept small: a few dozen bytes per abbreviation the site uses.
+    assert!(abbr.to_string().len() < 2048, "{abbr}");
+}
+
+#[test]
+fn pair_shards_are_listed_in_the_manifest() {
+    let site = ranking();
+    let keys = manifest(&site)["pair_shards"].clone();
+    let keys = keys.as_array().expect("pair_shards");
+    assert!(!keys.is_empty());
+    for key in keys {
+        let file = loa::search::shard_file(key.as_str().expect("key"));
+        assert!(
+            site.exists(&format!("public/tim-kiem/pairs/{file}.json")),
+            "{key}"
+        );
+    }
 }
