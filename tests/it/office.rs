@@ -2,12 +2,8 @@
 //! every command, its help, its mistakes and its summaries are Vietnamese, and
 //! English only with `--lang en`. A line that reads as English fails the test.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 const TODAY: &str = "2026-12-04";
 const COMMANDS: [&str; 9] = [
@@ -545,64 +541,20 @@ fn the_build_summary_says_which_pages_were_left_out_and_why() {
 #[test]
 fn serve_speaks_vietnamese_in_the_console_and_the_error_page() {
     let office = Office::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
+    command
         .env_remove("LOA_LANG")
         .current_dir(office.site())
-        .args(["serve", "--port", "0", "--today", TODAY, "-v"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start loa serve");
-    let log = Arc::new(Mutex::new(String::new()));
-    let pipe = child.stderr.take().expect("piped");
-    let sink = log.clone();
-    std::thread::spawn(move || {
-        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-            let mut log = sink.lock().expect("lock");
-            log.push_str(&line);
-            log.push('\n');
-        }
-    });
-    let wait_for = |text: &str| {
-        let started = Instant::now();
-        loop {
-            let now = log.lock().expect("lock").clone();
-            if now.contains(text) {
-                return now;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "serve did not say {text:?}:\n{now}"
-            );
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    };
-    let started = wait_for("http://127.0.0.1:");
-    let addr = started
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .expect("an address")
-        .to_owned();
+        .args(["serve", "--port", "0", "--today", TODAY, "-v"]);
+    let serve = crate::serve::Serve::spawn(command);
     office.write(
         "content/tin-tuc/chao-mung.md",
         "---\ntitle: \"Chào mừng\"\ndate: 2025-01-01\n---\n\nĐã sửa.\n",
     );
-    wait_for("Đã dựng lại");
+    serve.wait_for_log("Đã dựng lại");
     office.write("content/tin-tuc/chao-mung.md", "---\ntitle: [\n---\n");
-    wait_for("Không dựng lại được");
-    let started = Instant::now();
-    let page = loop {
-        let body = get(&addr, "/tin-tuc/chao-mung/");
-        if body.contains("lỗi[E020]") {
-            break body;
-        }
-        assert!(started.elapsed() < Duration::from_secs(10), "{body}");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let _ = child.kill();
-    let _ = child.wait();
+    serve.wait_for_log("Không dựng lại được");
+    let page = serve.wait_for("/tin-tuc/chao-mung/", "lỗi[E020]").body;
     assert!(page.contains("<html lang=\"vi\">"), "{page}");
     let visible: String = page
         .split("<script")
@@ -613,21 +565,5 @@ fn serve_speaks_vietnamese_in_the_console_and_the_error_page() {
         .collect::<Vec<_>>()
         .join("\n");
     assert_vietnamese("serve (error page)", &visible);
-    let said = log.lock().expect("lock").clone();
-    assert_vietnamese("serve", &said);
-}
-
-fn get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    String::from_utf8_lossy(&raw).into_owned()
+    assert_vietnamese("serve", &serve.log());
 }

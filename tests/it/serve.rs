@@ -39,7 +39,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 }
 
 /// A running `loa serve`; killed when dropped, so a failing test leaves no server behind.
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
     addr: String,
     stderr: Arc<Mutex<String>>,
@@ -64,7 +64,7 @@ impl Serve {
     }
 
     /// Start `command` (made by [`loa_serve`]) and wait until it serves.
-    fn spawn(mut command: Command) -> Serve {
+    pub(crate) fn spawn(mut command: Command) -> Serve {
         let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -106,7 +106,7 @@ impl Serve {
     }
 
     /// Poll the server's output until it contains `text`.
-    fn wait_for_log(&self, text: &str) {
+    pub(crate) fn wait_for_log(&self, text: &str) {
         let started = Instant::now();
         while !self.log().contains(text) {
             assert!(
@@ -118,7 +118,7 @@ impl Serve {
         }
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.stderr.lock().expect("log lock").clone()
     }
 
@@ -127,7 +127,7 @@ impl Serve {
     }
 
     /// Poll `path` until its body contains `text`; panics after the deadline.
-    fn wait_for(&self, path: &str, text: &str) -> Response {
+    pub(crate) fn wait_for(&self, path: &str, text: &str) -> Response {
         let started = Instant::now();
         loop {
             let r = self.get(path);
@@ -147,7 +147,7 @@ impl Serve {
 }
 
 /// `loa serve --port PORT --today TODAY`, messages in English, to complete and spawn.
-fn loa_serve(port: &str) -> Command {
+pub(crate) fn loa_serve(port: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
     command
         .env("LOA_LANG", "en")
@@ -164,10 +164,10 @@ fn address_in(log: &str) -> Option<String> {
 }
 
 #[derive(Debug)]
-struct Response {
+pub(crate) struct Response {
     status: u16,
     head: String,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Response {
