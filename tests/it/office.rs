@@ -324,9 +324,9 @@ fn every_command_speaks_vietnamese_by_default() {
 
     let report = office.run(&["report", "--year", "2026", "--today", TODAY], 0);
     assert!(report.contains("Đã ghi báo cáo"), "{report}");
-    let dry = office.run(&["publish", "--dry-run", "-v"], 0);
+    let dry = office.run(&["publish", "--dry-run", "-v", "--today", TODAY], 0);
     assert!(dry.contains("chạy thử"), "{dry}");
-    let published = office.run(&["publish"], 0);
+    let published = office.run(&["publish", "--today", TODAY], 0);
     assert!(published.contains("đã gửi"), "{published}");
 
     office.run(&["--help"], 0);
@@ -404,14 +404,18 @@ fn lang_en_gives_english() {
     assert!(en(&["new", "--help"], 0).contains("Usage: loa new [OPTIONS]"));
     assert!(en(&["new", "chua-co", "Bài"], 2).contains("there is no section content/chua-co"));
     assert!(en(&["broadcast", "--date", "15/12/2026"], 2).contains("error: --date 15/12/2026"));
-    assert!(en(&["publish", "--dry-run"], 0).contains("dry run:"));
+    assert!(en(&["publish", "--dry-run", "--today", TODAY], 0).contains("dry run:"));
     let out = Command::new(env!("CARGO_BIN_EXE_loa"))
         .env("LOA_LANG", "en")
         .current_dir(office.site())
         .args(["build", "--today", TODAY])
         .output()
         .expect("run loa");
-    assert!(all(&out).contains("Nothing changed"), "LOA_LANG=en too");
+    assert!(
+        all(&out).contains("Nothing changed"),
+        "LOA_LANG=en too:\n{}",
+        all(&out)
+    );
 }
 
 #[test]
