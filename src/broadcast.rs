@@ -4,6 +4,7 @@
 //! the closing. Speech text comes from the `speech` module; this module only selects,
 //! orders, times and writes (`.txt`, `.ssml`, `.ics`).
 
+use crate::error::BroadcastProblem;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -217,7 +218,7 @@ impl<'a> Broadcasts<'a> {
                     .collect();
                 let page = &self.site.pages[self.items[overflow[0]].page];
                 Diagnostic::new(
-                    Message::BulletinTooLong {
+                    Message::Broadcast(BroadcastProblem::BulletinTooLong {
                         date: first.date.to_string(),
                         ward: first.ward.clone(),
                         slot: first.slot.clone(),
@@ -225,7 +226,7 @@ impl<'a> Broadcasts<'a> {
                         slot_length: minutes_label(first.slot_seconds),
                         more: list.len() - 1,
                         items: names,
-                    },
+                    }),
                     Some(Location::new(&page.source, 1, 1)),
                 )
             })
@@ -459,32 +460,42 @@ fn item(site: &Site, index: usize, page: &Page, glossary: &Glossary) -> (Item, V
         .into_iter()
         .map(|w| {
             let message = match w.issue {
-                speech::ScriptIssue::LeftOut(part) => Message::LeftOutOfScript { part },
-                speech::ScriptIssue::NotInGlossary(token) => Message::NotInGlossary { token },
-                speech::ScriptIssue::Doubtful(kind, token) => Message::Unsayable { kind, token },
-                speech::ScriptIssue::Courtesy(words) => Message::ItemCourtesy { words },
-                speech::ScriptIssue::LongSentence(syllables) => Message::LongSentence {
-                    syllables,
-                    limit: speech::MAX_SENTENCE_SYLLABLES,
-                },
+                speech::ScriptIssue::LeftOut(part) => {
+                    Message::Broadcast(BroadcastProblem::LeftOutOfScript { part })
+                }
+                speech::ScriptIssue::NotInGlossary(token) => {
+                    Message::Broadcast(BroadcastProblem::NotInGlossary { token })
+                }
+                speech::ScriptIssue::Doubtful(kind, token) => {
+                    Message::Broadcast(BroadcastProblem::Unsayable { kind, token })
+                }
+                speech::ScriptIssue::Courtesy(words) => {
+                    Message::Broadcast(BroadcastProblem::ItemCourtesy { words })
+                }
+                speech::ScriptIssue::LongSentence(syllables) => {
+                    Message::Broadcast(BroadcastProblem::LongSentence {
+                        syllables,
+                        limit: speech::MAX_SENTENCE_SYLLABLES,
+                    })
+                }
             };
             Diagnostic::new(message, Some(Location::new(&page.source, w.line, 1)))
         })
         .collect();
     warnings.extend(title.unknown.iter().map(|u| {
         Diagnostic::new(
-            Message::NotInGlossary {
+            Message::Broadcast(BroadcastProblem::NotInGlossary {
                 token: u.token.clone(),
-            },
+            }),
             Some(Location::new(&page.source, title_line, 1)),
         )
     }));
     warnings.extend(title.doubts.iter().map(|d| {
         Diagnostic::new(
-            Message::Unsayable {
+            Message::Broadcast(BroadcastProblem::Unsayable {
                 kind: d.kind,
                 token: d.token.clone(),
-            },
+            }),
             Some(Location::new(&page.source, title_line, 1)),
         )
     }));

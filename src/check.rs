@@ -6,6 +6,7 @@
 //! their own problems (including unknown abbreviations, W051); this module gathers them
 //! and adds the lints, then writes the findings for people (text) or tools (JSON).
 
+use crate::error::{FrontMatterProblem, LinkProblem, PageProblem, PrivacyProblem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -257,11 +258,11 @@ fn front_matter_files(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
         };
         if !exists(has, &target) {
             let d = Diagnostic::new(
-                Message::MissingFile {
+                Message::Link(LinkProblem::MissingFile {
                     similar: same_name(site, &url),
                     url,
                     expected: expected_source(&target),
-                },
+                }),
                 Some(at_key(page, &[key])),
             );
             out.push(quoted(page, d));
@@ -278,9 +279,9 @@ fn body_references(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
         let loc = Some(Location::new(&page.source, image.line, image.column));
         if image.alt.trim().is_empty() {
             let d = Diagnostic::new(
-                Message::MarkdownImageWithoutAlt {
+                Message::Page(PageProblem::MarkdownImageWithoutAlt {
                     url: image.url.clone(),
-                },
+                }),
                 loc.clone(),
             );
             out.push(quoted(page, d));
@@ -289,11 +290,11 @@ fn body_references(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
             && !exists(has, &target)
         {
             let d = Diagnostic::new(
-                Message::MissingFile {
+                Message::Link(LinkProblem::MissingFile {
                     similar: same_name(site, &image.url),
                     url: image.url,
                     expected: expected_source(&target),
-                },
+                }),
                 loc,
             );
             out.push(quoted(page, d));
@@ -304,11 +305,11 @@ fn body_references(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
         if let Some(anchor) = link.url.strip_prefix('#') {
             if !anchor.is_empty() && !page.toc.iter().any(|h| h.id == anchor) {
                 let d = Diagnostic::new(
-                    Message::MissingAnchor {
+                    Message::Link(LinkProblem::MissingAnchor {
                         target: page.rel.clone(),
                         anchor: anchor.to_owned(),
                         headings: page.toc.iter().map(|h| h.id.clone()).collect(),
-                    },
+                    }),
                     loc,
                 );
                 out.push(quoted(page, d));
@@ -320,13 +321,13 @@ fn body_references(site: &Site, page: &Page, has: Has) -> Vec<Diagnostic> {
         };
         if !exists(has, &target) {
             let message = if target.starts_with("assets/") {
-                Message::MissingFile {
+                Message::Link(LinkProblem::MissingFile {
                     similar: same_name(site, &link.url),
                     url: link.url,
                     expected: expected_source(&target),
-                }
+                })
             } else {
-                Message::BrokenUrl { url: link.url }
+                Message::Link(LinkProblem::BrokenUrl { url: link.url })
             };
             out.push(quoted(page, Diagnostic::new(message, loc)));
         }
@@ -371,14 +372,23 @@ fn personal_data(site: &Site, page: &Page) -> Vec<Diagnostic> {
             .into_iter()
             // The subject's own name is masked on every output.
             .filter(|(_, name)| mask.as_ref().is_none_or(|m| m.apply(name, false).is_none()))
-            .map(|(at, name)| (at, Message::OtherPersonInNotice { name }));
+            .map(|(at, name)| {
+                (
+                    at,
+                    Message::Privacy(PrivacyProblem::OtherPersonInNotice { name }),
+                )
+            });
         let mut found: Vec<(usize, Message)> = names.collect();
         if about_a_person {
             let details = privacy::addresses_in(part)
                 .into_iter()
                 .chain(privacy::landlines_in(part));
-            found
-                .extend(details.map(|(at, found)| (at, Message::PersonalDetailInNotice { found })));
+            found.extend(details.map(|(at, found)| {
+                (
+                    at,
+                    Message::Privacy(PrivacyProblem::PersonalDetailInNotice { found }),
+                )
+            }));
         }
         for (at, message) in found {
             let (line, column) = crate::config::line_col(part, at);
@@ -399,10 +409,10 @@ fn broadcast_window(page: &Page) -> Vec<Diagnostic> {
         && from < publish.date
     {
         out.push(Diagnostic::new(
-            Message::BroadcastOutsidePublication {
+            Message::FrontMatter(FrontMatterProblem::BroadcastOutsidePublication {
                 edge: Edge::BeforePublish,
                 date: publish.date.to_string(),
-            },
+            }),
             Some(at_key(page, &["broadcast", "from"])),
         ));
     }
@@ -410,10 +420,10 @@ fn broadcast_window(page: &Page) -> Vec<Diagnostic> {
         && until >= expiry.date
     {
         out.push(Diagnostic::new(
-            Message::BroadcastOutsidePublication {
+            Message::FrontMatter(FrontMatterProblem::BroadcastOutsidePublication {
                 edge: Edge::AfterExpiry,
                 date: expiry.date.to_string(),
-            },
+            }),
             Some(at_key(page, &["broadcast", "until"])),
         ));
     }
@@ -458,13 +468,13 @@ fn similar_terms(site: &Site) -> Vec<Diagnostic> {
                 let (line, column) = locate_value(&page.front_matter, key, second)
                     .map_or((1, 1), |(l, c)| (l + 1, c));
                 let d = Diagnostic::new(
-                    Message::SimilarTerms {
+                    Message::Page(PageProblem::SimilarTerms {
                         taxonomy: taxonomy.clone(),
                         first: first.to_owned(),
                         first_files: first_pages.iter().map(|p| p.source.clone()).collect(),
                         second: (*second).to_owned(),
                         second_files: pages.iter().map(|p| p.source.clone()).collect(),
-                    },
+                    }),
                     Some(Location::new(&page.source, line, column)),
                 );
                 out.push(quoted(page, d));
@@ -486,10 +496,10 @@ fn duplicate_titles(site: &Site) -> Vec<Diagnostic> {
         match first.get(&key) {
             Some(other) => {
                 let d = Diagnostic::new(
-                    Message::DuplicateTitle {
+                    Message::Page(PageProblem::DuplicateTitle {
                         title: page.title.clone(),
                         other: other.source.clone(),
-                    },
+                    }),
                     Some(at_key(page, &["title"])),
                 );
                 out.push(quoted(page, d));
@@ -574,9 +584,9 @@ fn unreachable_pages(site: &Site, files: &Files) -> Vec<Diagnostic> {
     for page in &site.pages {
         if !reached.contains(&output_key(&page.path)) {
             let d = Diagnostic::new(
-                Message::Unreachable {
+                Message::Link(LinkProblem::Unreachable {
                     url: page.path.clone(),
-                },
+                }),
                 Some(at_key(page, &["title"])),
             );
             out.push(quoted(page, d));

@@ -2,6 +2,7 @@
 //! switches (drafts, output folder override, today's date) live in `BuildOptions`, never
 //! here. Unknown keys are errors with the key's line and a suggestion when one is close.
 
+use crate::error::InputProblem;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -304,7 +305,7 @@ impl SiteConfig {
         let bytes = crate::error::read(&path)?;
         let text = crate::content::normalize_text(&bytes).map_err(|column| {
             Error::Content(vec![Diagnostic::new(
-                Message::NotUtf8,
+                Message::Input(InputProblem::NotUtf8),
                 Some(Location::new(FILE_NAME, 1, column)),
             )])
         })?;

@@ -34,6 +34,55 @@ impl Ord for DateTime {
     }
 }
 
+/// Why a written date was refused. Its text is what serde carries back from a field's
+/// deserializer; [`DateError::recognise`] reads it back into this type, so the catalogue
+/// (E020) says it in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written as a date at all ("19/3", "tháng 3").
+    NotADate(String),
+    /// Written as a date the calendar does not have (2025-02-30).
+    Impossible(String),
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::NotADate(s) => {
+                write!(f, "\"{s}\" {}", DateError::NOT_A_DATE)
+            }
+            DateError::Impossible(s) => write!(f, "\"{s}\" {}", DateError::IMPOSSIBLE),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl DateError {
+    const NOT_A_DATE: &str = "is not a date; write it as YYYY-MM-DD, e.g. 2025-05-19";
+    const IMPOSSIBLE: &str = "does not exist in the calendar (check the day and the month)";
+
+    /// The error again from its text inside a parser's message (serde turns a
+    /// deserializer's error into a string: `date: "2025-02-30" does not exist ...`).
+    pub fn recognise(message: &str) -> Option<DateError> {
+        for (tail, make) in [
+            (
+                DateError::NOT_A_DATE,
+                DateError::NotADate as fn(String) -> DateError,
+            ),
+            (DateError::IMPOSSIBLE, DateError::Impossible),
+        ] {
+            let Some(end) = message.find(tail) else {
+                continue;
+            };
+            let quoted = message[..end].trim_end().strip_suffix('"')?;
+            let start = quoted.rfind('"')?;
+            return Some(make(quoted[start + 1..].to_owned()));
+        }
+        None
+    }
+}
+
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -56,8 +105,8 @@ impl Date {
     }
 
     /// Parse `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("\"{s}\" is not a date; write it as YYYY-MM-DD, e.g. 2025-05-19");
+    pub fn parse(s: &str) -> Result<Date, DateError> {
+        let bad = || DateError::NotADate(s.to_owned());
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());
@@ -65,9 +114,7 @@ impl Date {
         let year = s[0..4].parse::<i32>().map_err(|_| bad())?;
         let month = s[5..7].parse::<u8>().map_err(|_| bad())?;
         let day = s[8..10].parse::<u8>().map_err(|_| bad())?;
-        Date::new(year, month, day).ok_or_else(|| {
-            format!("\"{s}\" does not exist in the calendar (check the day and the month)")
-        })
+        Date::new(year, month, day).ok_or_else(|| DateError::Impossible(s.to_owned()))
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -132,7 +179,7 @@ impl fmt::Display for Date {
 impl DateTime {
     /// Parse `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` or the same with `Z` or `+HH:MM`
     /// (a space may stand for `T`).
-    pub fn parse(s: &str) -> Result<DateTime, String> {
+    pub fn parse(s: &str) -> Result<DateTime, DateError> {
         let s = s.trim();
         if s.len() <= 10 {
             return Date::parse(s).map(|date| DateTime {
@@ -141,9 +188,11 @@ impl DateTime {
                 offset_minutes: None,
             });
         }
-        let bad =
-            || format!("\"{s}\" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+07:00");
-        let date = Date::parse(s.get(..10).ok_or_else(bad)?)?;
+        let bad = || DateError::NotADate(s.to_owned());
+        let date = Date::parse(s.get(..10).ok_or_else(bad)?).map_err(|e| match e {
+            DateError::Impossible(_) => DateError::Impossible(s.to_owned()),
+            DateError::NotADate(_) => bad(),
+        })?;
         let rest = s.get(10..).ok_or_else(bad)?;
         let rest = rest
             .strip_prefix('T')
@@ -257,6 +306,23 @@ mod tests {
         assert!(Date::parse("2025-02-29").is_err());
         assert!(Date::parse("2025-13-01").is_err());
         assert!(Date::parse("19/5/2025").is_err());
+    }
+
+    #[test]
+    fn date_errors_are_typed_and_read_back_from_a_parser_message() {
+        let impossible = Date::parse("2025-02-31").unwrap_err();
+        assert_eq!(impossible, DateError::Impossible("2025-02-31".into()));
+        let not_a_date = DateTime::parse("19/5/2025 8h").unwrap_err();
+        assert_eq!(not_a_date, DateError::NotADate("19/5/2025 8h".into()));
+        // serde puts the field's name in front and may add a position after it.
+        for e in [impossible, not_a_date] {
+            let carried = format!("publish_date: {e} at line 3 column 15");
+            assert_eq!(DateError::recognise(&carried), Some(e));
+        }
+        assert_eq!(
+            DateError::recognise("invalid type: map, expected a string"),
+            None
+        );
     }
 
     #[test]

@@ -11,7 +11,10 @@ mod message;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use message::{Choice, ConfigProblem, Edge, Lang, Message, PersonalNumber};
+pub use message::{
+    BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, InputProblem, Lang,
+    LinkProblem, Message, PageProblem, PersonalNumber, PrivacyProblem, ThemeProblem,
+};
 
 /// A position in a user's file. Lines and columns are 1-based; `path` is relative to the
 /// site root when the file is inside it.
@@ -411,51 +414,45 @@ pub fn serde_message(raw: &str, expected_fields: Option<&[&str]>, config: bool) 
         let hint = Choice::among(field, expected);
         let field = field.to_owned();
         return if config {
-            Message::ConfigUnknownKey { key: field, hint }
+            Message::Config(ConfigProblem::ConfigUnknownKey { key: field, hint })
         } else {
-            Message::UnknownField { field, hint }
+            Message::FrontMatter(FrontMatterProblem::UnknownField { field, hint })
         };
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `")
         && let Some((value, tail)) = rest.split_once('`')
     {
         let listed: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
-        return Message::UnknownValue {
+        return Message::FrontMatter(FrontMatterProblem::UnknownValue {
             value: value.to_owned(),
             hint: Choice::among(value, &listed),
-        };
+        });
     }
     if config {
-        return Message::ConfigSyntax {
+        return Message::Config(ConfigProblem::ConfigSyntax {
             detail: raw.to_owned(),
-        };
+        });
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        return Message::WrongType {
+        return Message::FrontMatter(FrontMatterProblem::WrongType {
             found: found.to_owned(),
             expected: expected.to_owned(),
-        };
+        });
     }
-    let quoted = || {
-        let start = raw.find('"')? + 1;
-        let len = raw[start..].find('"')?;
-        Some(raw[start..start + len].to_owned())
-    };
-    if raw.contains("does not exist in the calendar")
-        && let Some(value) = quoted()
-    {
-        return Message::ImpossibleDate { value };
+    match crate::date::DateError::recognise(raw) {
+        Some(crate::date::DateError::Impossible(value)) => {
+            return Message::FrontMatter(FrontMatterProblem::ImpossibleDate { value });
+        }
+        Some(crate::date::DateError::NotADate(value)) => {
+            return Message::FrontMatter(FrontMatterProblem::NotADate { value });
+        }
+        None => {}
     }
-    if raw.contains("is not a date")
-        && let Some(value) = quoted()
-    {
-        return Message::NotADate { value };
-    }
-    Message::YamlSyntax {
+    Message::FrontMatter(FrontMatterProblem::YamlSyntax {
         detail: raw.to_owned(),
-    }
+    })
 }
 
 /// A parser's message without its " at line N column M" parts: the diagnostic's

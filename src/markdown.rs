@@ -7,6 +7,7 @@
 //! markup and drops everything that could run code. Lists and quotes nested deeper than
 //! [`MAX_NESTING`] are refused, so no input can exhaust the stack of a later stage.
 
+use crate::error::{LinkProblem, PageProblem};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -123,7 +124,7 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
         let (line, column) = lines.at(body, offset);
         let mut out = Rendered::default();
         out.diagnostics.push(Diagnostic::new(
-            Message::TooDeep { limit: MAX_NESTING },
+            Message::Page(PageProblem::TooDeep { limit: MAX_NESTING }),
             Some(Location::new(ctx.source, line, column)),
         ));
         return out;
@@ -217,9 +218,9 @@ pub fn render(body: &str, first_line: usize, ctx: &MarkdownContext) -> Rendered 
                 {
                     let (line, column) = at();
                     out.diagnostics.push(Diagnostic::new(
-                        Message::HtmlSanitized {
+                        Message::Page(PageProblem::HtmlSanitized {
                             removed: found.to_owned(),
-                        },
+                        }),
                         Some(Location::new(ctx.source, line, column)),
                     ));
                 }
@@ -460,9 +461,9 @@ fn resolve_link<'a>(
         }
         Some(LinkTarget::Unpublished) => {
             out.diagnostics.push(Diagnostic::new(
-                Message::LinkToUnpublished {
+                Message::Link(LinkProblem::LinkToUnpublished {
                     target: file.to_owned(),
-                },
+                }),
                 location,
             ));
             "".into()
@@ -472,10 +473,10 @@ fn resolve_link<'a>(
             known.sort_unstable();
             let hint = crate::error::did_you_mean(file, &known).map(str::to_owned);
             out.diagnostics.push(Diagnostic::new(
-                Message::BrokenLink {
+                Message::Link(LinkProblem::BrokenLink {
                     target: target.to_owned(),
                     hint,
-                },
+                }),
                 location,
             ));
             "".into()

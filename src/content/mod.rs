@@ -9,6 +9,7 @@ pub mod page;
 pub(crate) mod privacy;
 mod validate;
 
+use crate::error::{InputProblem, PrivacyProblem};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -269,10 +270,10 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
             let line = front_matter::locate(&page.front_matter, &["decision_date"])
                 .map_or(1, |(l, _)| l + 1);
             retired.push(Diagnostic::new(
-                Message::NoticeRetired {
+                Message::Privacy(PrivacyProblem::NoticeRetired {
                     since: day.to_string(),
                     months,
-                },
+                }),
                 Some(Location::new(&page.source, line, 1)),
             ));
         }
@@ -475,7 +476,7 @@ fn walk(root: &Path, content: &Path) -> Found {
                 .is_ok_and(|t| t.starts_with(&canon_root));
             if !inside {
                 found.problems.push(Diagnostic::new(
-                    Message::LinkOutsideSite,
+                    Message::Input(InputProblem::LinkOutsideSite),
                     Some(Location::new(
                         entry.path().strip_prefix(root).unwrap_or(entry.path()),
                         1,
@@ -520,13 +521,13 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
         .path()
         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
     let message = if e.loop_ancestor().is_some() {
-        Message::SymlinkLoop
+        Message::Input(InputProblem::SymlinkLoop)
     } else {
-        Message::CannotRead {
+        Message::Input(InputProblem::CannotRead {
             detail: e
                 .io_error()
                 .map_or_else(|| e.to_string(), ToString::to_string),
-        }
+        })
     };
     Diagnostic::new(message, path.map(|p| Location::new(p, 1, 1)))
 }
@@ -559,7 +560,7 @@ fn collect_static(root: &Path, dir: &str, found: &mut Found) {
                 .is_ok_and(|t| t.starts_with(&canon_root))
         {
             found.problems.push(Diagnostic::new(
-                Message::LinkOutsideSite,
+                Message::Input(InputProblem::LinkOutsideSite),
                 Some(Location::new(
                     entry.path().strip_prefix(root).unwrap_or(entry.path()),
                     1,
@@ -588,9 +589,9 @@ fn collect_static(root: &Path, dir: &str, found: &mut Found) {
 fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(root.join(rel)).map_err(|e| {
         Box::new(Diagnostic::new(
-            Message::CannotRead {
+            Message::Input(InputProblem::CannotRead {
                 detail: e.to_string(),
-            },
+            }),
             Some(Location::new(rel, 1, 1)),
         ))
     })?;
@@ -604,7 +605,7 @@ fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Box<Diagnos
                 .map_or(0, |i| i + 1)
             + 1;
         Box::new(Diagnostic::new(
-            Message::NotUtf8,
+            Message::Input(InputProblem::NotUtf8),
             Some(Location::new(rel, line, col)),
         ))
     })
@@ -752,9 +753,15 @@ fn parse_page(
 fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
     let loc = Some(Location::new(path, 1, 1));
     match e {
-        SplitError::Missing if text.trim().is_empty() => Diagnostic::new(Message::EmptyFile, loc),
-        SplitError::Missing => Diagnostic::new(Message::NoFrontMatter, loc).quote_from(text),
-        SplitError::Unclosed => Diagnostic::new(Message::UnclosedFrontMatter, loc).quote_from(text),
+        SplitError::Missing if text.trim().is_empty() => {
+            Diagnostic::new(Message::Input(InputProblem::EmptyFile), loc)
+        }
+        SplitError::Missing => {
+            Diagnostic::new(Message::Input(InputProblem::NoFrontMatter), loc).quote_from(text)
+        }
+        SplitError::Unclosed => {
+            Diagnostic::new(Message::Input(InputProblem::UnclosedFrontMatter), loc).quote_from(text)
+        }
     }
 }
 
@@ -811,9 +818,9 @@ fn load_data(
             }
             Err((l, c, m)) => diags.push(
                 Diagnostic::new(
-                    Message::BadDataFile {
+                    Message::Input(InputProblem::BadDataFile {
                         detail: crate::error::without_positions(&m),
-                    },
+                    }),
                     Some(Location::new(path, l, c)),
                 )
                 .quote_from(&text),

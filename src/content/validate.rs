@@ -3,6 +3,7 @@
 //! in violation notices, safe slugs and aliases, one page per URL. Every error points at
 //! the offending key in the markdown file.
 
+use crate::error::{FrontMatterProblem, InputProblem, LinkProblem, PrivacyProblem, ThemeProblem};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -59,12 +60,12 @@ impl Checker<'_> {
             Some((l, c)) => Some(Location::new(self.path, self.yaml_line + l - 1, c)),
             None => self.at(&["title"]),
         };
-        let text = Message::MissingField {
+        let text = Message::FrontMatter(FrontMatterProblem::MissingField {
             kind: kind.id(),
             field: field.to_owned(),
             example: example.to_owned(),
             draft: self.draft,
-        };
+        });
         if self.draft {
             self.pending.push(Diagnostic::new(text, loc));
         } else {
@@ -90,7 +91,7 @@ fn check_tabs(path: &Path, split: &Split) -> Option<Diagnostic> {
         .find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))?;
     let col = line.find('\t').unwrap_or(0) + 1;
     Some(Diagnostic::new(
-        Message::TabIndent,
+        Message::Input(InputProblem::TabIndent),
         Some(Location::new(path, split.yaml_line + i, col)),
     ))
 }
@@ -110,10 +111,10 @@ fn kind_of(path: &Path, split: &Split, section: &Section) -> Result<Kind, Box<Di
 fn unknown_kind(kind: &str, at: Location) -> Diagnostic {
     let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
     Diagnostic::new(
-        Message::UnknownKind {
+        Message::FrontMatter(FrontMatterProblem::UnknownKind {
             kind: kind.to_owned(),
             hint: Choice::among(kind, &ids),
-        },
+        }),
         Some(at),
     )
 }
@@ -132,7 +133,7 @@ pub fn parse_section(
         Err(front_matter::SplitError::Unclosed) => {
             return Err(vec![
                 Diagnostic::new(
-                    Message::UnclosedFrontMatter,
+                    Message::Input(InputProblem::UnclosedFrontMatter),
                     Some(Location::new(path, 1, 1)),
                 )
                 .quote_from(text),
@@ -180,7 +181,10 @@ pub fn page(
     let title = match meta.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_owned(),
         _ => {
-            c.report(Message::NoTitle, Some(Location::new(path, 1, 1)));
+            c.report(
+                Message::FrontMatter(FrontMatterProblem::NoTitle),
+                Some(Location::new(path, 1, 1)),
+            );
             String::new()
         }
     };
@@ -293,9 +297,9 @@ fn check_privacy(c: &mut Checker, v: &ViolationFields, meta: &Common) -> Option<
         if mask.apply(alias, true).is_some() {
             let loc = c.at_value("aliases", alias);
             c.report(
-                Message::NameInAlias {
+                Message::Privacy(PrivacyProblem::NameInAlias {
                     alias: alias.clone(),
-                },
+                }),
                 loc,
             );
         }
@@ -314,10 +318,12 @@ pub(crate) fn masked_name(v: &ViolationFields) -> Result<Option<&str>, Box<Messa
     let reading = privacy::read_subject(subject);
     Ok(Some(match (v.subject_type, reading) {
         (Some(SubjectType::Organization), Reading::Person(_) | Reading::Household(_)) => {
-            return Err(Box::new(Message::SubjectIsAPerson {
-                subject: subject.to_owned(),
-                household: matches!(reading, Reading::Household(_)),
-            }));
+            return Err(Box::new(Message::Privacy(
+                PrivacyProblem::SubjectIsAPerson {
+                    subject: subject.to_owned(),
+                    household: matches!(reading, Reading::Household(_)),
+                },
+            )));
         }
         (Some(SubjectType::Organization) | None, Reading::Organization) => return Ok(None),
         // Without a subject_type (a draft), what the subject reads as decides.
@@ -370,10 +376,10 @@ fn check_comments(c: &mut Checker) {
             let column = line[..start + at + 1].chars().count() + 1;
             let loc = Location::new(c.path, c.yaml_line + i, column);
             c.pending.push(Diagnostic::new(
-                Message::CommentCutsValue {
+                Message::FrontMatter(FrontMatterProblem::CommentCutsValue {
                     key: key.to_owned(),
                     kept: value[..at].to_owned(),
-                },
+                }),
                 Some(loc),
             ));
         }
@@ -384,7 +390,10 @@ fn check_slug(c: &mut Checker, s: &str) -> String {
     let slug = slugify(s);
     if s.contains("..") || s.contains('/') || s.contains('\\') || slug.is_empty() {
         let loc = c.at(&["slug"]);
-        c.report(Message::UnsafeSlug { slug: s.to_owned() }, loc);
+        c.report(
+            Message::FrontMatter(FrontMatterProblem::UnsafeSlug { slug: s.to_owned() }),
+            loc,
+        );
     }
     slug
 }
@@ -396,10 +405,10 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
         let ids: Vec<&str> = config.agencies.iter().map(|a| a.id.as_str()).collect();
         let loc = c.at(&["agency"]);
         c.report(
-            Message::UnknownAgency {
+            Message::FrontMatter(FrontMatterProblem::UnknownAgency {
                 agency: agency.clone(),
                 hint: Choice::among(agency, &ids),
-            },
+            }),
             loc,
         );
     }
@@ -411,10 +420,10 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
     {
         let loc = c.at(&["image"]);
         c.report(
-            Message::ScriptUrl {
+            Message::FrontMatter(FrontMatterProblem::ScriptUrl {
                 field: "image".to_owned(),
                 url: image.clone(),
-            },
+            }),
             loc,
         );
     }
@@ -425,15 +434,18 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
             .is_none_or(|a| a.trim().is_empty())
     {
         let loc = c.at(&["image"]);
-        c.report(Message::ImageWithoutAlt, loc);
+        c.report(
+            Message::FrontMatter(FrontMatterProblem::ImageWithoutAlt),
+            loc,
+        );
     }
     for alias in &meta.aliases {
         if !is_safe_alias(alias) {
             let loc = c.at_value("aliases", alias);
             c.report(
-                Message::UnsafeAlias {
+                Message::FrontMatter(FrontMatterProblem::UnsafeAlias {
                     alias: alias.clone(),
-                },
+                }),
                 loc,
             );
         }
@@ -442,14 +454,20 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
         && e <= p
     {
         let loc = c.at(&["expiry_date"]);
-        c.report(Message::ExpiryNotAfterPublish, loc);
+        c.report(
+            Message::FrontMatter(FrontMatterProblem::ExpiryNotAfterPublish),
+            loc,
+        );
     }
     if let Some(b) = &meta.broadcast {
         if let (Some(f), Some(u)) = (b.from, b.until)
             && u < f
         {
             let loc = c.at(&["broadcast", "until"]);
-            c.report(Message::BroadcastUntilBeforeFrom, loc);
+            c.report(
+                Message::FrontMatter(FrontMatterProblem::BroadcastUntilBeforeFrom),
+                loc,
+            );
         }
         for s in b.slots.iter().flatten() {
             if config.slot(s).is_none() {
@@ -461,10 +479,10 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
                     .collect();
                 let loc = c.at_value("broadcast", s);
                 c.report(
-                    Message::UnknownSlot {
+                    Message::FrontMatter(FrontMatterProblem::UnknownSlot {
                         slot: s.clone(),
                         known,
-                    },
+                    }),
                     loc,
                 );
             }
@@ -484,10 +502,10 @@ fn check_ward(c: &mut Checker, key: &str, ward: &str, config: &SiteConfig) {
     let slugs: Vec<&str> = config.wards.iter().map(|w| w.slug.as_str()).collect();
     let loc = c.at_value(key, ward);
     c.report(
-        Message::UnknownWard {
+        Message::FrontMatter(FrontMatterProblem::UnknownWard {
             ward: ward.to_owned(),
             hint: Choice::among(ward, &slugs),
-        },
+        }),
         loc,
     );
 }
@@ -535,7 +553,12 @@ fn check_kind(
                 && (file.contains("..") || file.contains(':'))
             {
                 let loc = c.at(&["file"]);
-                c.report(Message::FileOutsideAssets { file: file.clone() }, loc);
+                c.report(
+                    Message::FrontMatter(FrontMatterProblem::FileOutsideAssets {
+                        file: file.clone(),
+                    }),
+                    loc,
+                );
             }
         }
         KindFields::Violation(f) => check_violation(c, f, body, config),
@@ -559,10 +582,10 @@ fn check_period(c: &mut Checker, period: &Period) {
     if period.end < period.start {
         let loc = c.at(&["period", "end"]);
         c.report(
-            Message::PeriodEndsBeforeStart {
+            Message::FrontMatter(FrontMatterProblem::PeriodEndsBeforeStart {
                 start: period.start.to_string(),
                 end: period.end.to_string(),
-            },
+            }),
             loc,
         );
     }
@@ -579,7 +602,10 @@ fn check_campaign(c: &mut Checker, meta: &Common, f: &CampaignFields) {
     }
     if meta.sectors.is_empty() && meta.audiences.is_empty() {
         let loc = c.at(&["title"]);
-        c.report(Message::CampaignNeedsTerms, loc);
+        c.report(
+            Message::FrontMatter(FrontMatterProblem::CampaignNeedsTerms),
+            loc,
+        );
     }
 }
 
@@ -605,7 +631,10 @@ fn check_action_month(c: &mut Checker, f: &ActionMonthFields, config: &SiteConfi
             && crate::date::parse_hhmm(t).is_none()
         {
             let loc = c.at_value("events", t);
-            c.report(Message::NotATime { value: t.clone() }, loc);
+            c.report(
+                Message::FrontMatter(FrontMatterProblem::NotATime { value: t.clone() }),
+                loc,
+            );
         }
     }
 }
@@ -662,10 +691,10 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
     {
         let loc = c.at(&["total_fine"]);
         c.report(
-            Message::FinesDoNotAddUp {
+            Message::FrontMatter(FrontMatterProblem::FinesDoNotAddUp {
                 total: crate::render::filters::group_thousands(total),
                 sum: crate::render::filters::group_thousands(sum),
-            },
+            }),
             loc,
         );
     }
@@ -675,7 +704,7 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
             .is_none_or(|b| b.trim().is_empty())
     {
         let loc = c.at(&["publish_name"]);
-        c.report(Message::NameWithoutBasis, loc);
+        c.report(Message::Privacy(PrivacyProblem::NameWithoutBasis), loc);
     }
     if let Some(w) = &f.ward {
         check_ward(c, "ward", w, config);
@@ -686,7 +715,10 @@ fn check_violation(c: &mut Checker, f: &ViolationFields, body: &str, config: &Si
         for (offset, found, what) in personal_numbers(text) {
             let (l, col) = crate::config::line_col(text, offset);
             let loc = Some(Location::new(c.path, first_line + l - 1, col));
-            c.report(Message::PersonalNumber { what, found }, loc);
+            c.report(
+                Message::Privacy(PrivacyProblem::PersonalNumber { what, found }),
+                loc,
+            );
         }
     }
 }
@@ -732,20 +764,20 @@ fn personal_numbers(text: &str) -> Vec<(usize, String, PersonalNumber)> {
 /// A draft's problem (W025) as it stands once the draft is published: an error (E021).
 pub fn published(d: &Diagnostic) -> Diagnostic {
     match d.text.as_deref() {
-        Some(Message::MissingField {
+        Some(Message::FrontMatter(FrontMatterProblem::MissingField {
             kind,
             field,
             example,
             draft: true,
-        }) => Diagnostic {
+        })) => Diagnostic {
             quoted: d.quoted.clone(),
             ..Diagnostic::new(
-                Message::MissingField {
+                Message::FrontMatter(FrontMatterProblem::MissingField {
                     kind,
                     field: field.clone(),
                     example: example.clone(),
                     draft: false,
-                },
+                }),
                 d.location.clone(),
             )
         },
@@ -785,10 +817,10 @@ pub fn unique_urls(pages: &[Page], sections: &[Section]) -> Vec<Diagnostic> {
     let mut claim = |url: String, path: &Path, line: usize| {
         if let Some((first, _)) = claimed.get(&url) {
             out.push(Diagnostic::new(
-                Message::DuplicateUrl {
+                Message::Link(LinkProblem::DuplicateUrl {
                     url,
                     first: first.clone(),
-                },
+                }),
                 Some(Location::new(path, line, 1)),
             ));
         } else {
@@ -830,10 +862,10 @@ pub fn missing_templates(
             locate(front_matter, &["template"]).map_or((1, 1), |(l, c)| (l + 1, c));
         out.push(
             Diagnostic::new(
-                Message::MissingTemplate {
+                Message::Theme(ThemeProblem::MissingTemplate {
                     name: name.to_owned(),
                     hint: Choice::among(name, names),
-                },
+                }),
                 Some(Location::new(path, line, column)),
             )
             .quote_from(&format!("---\n{front_matter}")),
@@ -875,11 +907,11 @@ pub fn anchors(pages: &[Page], refs: &[Vec<AnchorRef>]) -> Vec<Diagnostic> {
             if !target.toc.iter().any(|h| h.id == r.anchor) {
                 out.push(
                     Diagnostic::new(
-                        Message::MissingAnchor {
+                        Message::Link(LinkProblem::MissingAnchor {
                             target: r.target_rel.clone(),
                             anchor: r.anchor.clone(),
                             headings: target.toc.iter().map(|h| h.id.clone()).collect(),
-                        },
+                        }),
                         Some(Location::new(&page.source, r.line, r.column)),
                     )
                     .quote_from_body(&page.body, page.body_line),

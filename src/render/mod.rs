@@ -8,6 +8,7 @@ pub mod filters;
 pub mod theme;
 pub mod views;
 
+use crate::error::ThemeProblem;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -882,9 +883,9 @@ fn template_error(theme: &Theme, e: &tera::Error, rendering: Option<&std::path::
         source = s.source();
     }
     let location = (!file.is_empty()).then(|| Location::new(theme.shown_path(&file), line, col));
-    let text = crate::error::Message::Template {
+    let text = crate::error::Message::Theme(ThemeProblem::Template {
         detail: message,
         page: rendering.map(std::path::Path::to_path_buf),
-    };
+    });
     Error::Content(vec![Diagnostic::new(text, location)])
 }

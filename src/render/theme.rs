@@ -2,6 +2,7 @@
 //! site's `themes/<name>/` folder overrides it file by file (or provides a whole other
 //! theme).
 
+use crate::error::ThemeProblem;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -89,10 +90,10 @@ impl Theme {
                 .ok()
                 .and_then(|t| t.lines().position(|l| l.trim_start().starts_with("theme")))
                 .map_or(1, |i| i + 1);
-            let text = crate::error::Message::ThemeNotFound {
+            let text = crate::error::Message::Theme(ThemeProblem::ThemeNotFound {
                 name: name.to_owned(),
                 default: DEFAULT.to_owned(),
-            };
+            });
             return Err(Error::Content(vec![Diagnostic::new(
                 text,
                 Some(Location::new(crate::config::FILE_NAME, line, 1)),

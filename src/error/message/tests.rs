@@ -1,0 +1,58 @@
+use super::*;
+
+#[test]
+fn chooses_option_then_env_then_site_language() {
+    assert_eq!(
+        Lang::choose(Some(Lang::En), Some("vi"), Some("vi")),
+        Lang::En
+    );
+    assert_eq!(
+        Lang::choose(None, Some("en_US.UTF-8"), Some("vi")),
+        Lang::En
+    );
+    assert_eq!(Lang::choose(None, None, Some("en")), Lang::En);
+    assert_eq!(Lang::choose(None, Some("fr"), Some("fr")), Lang::Vi);
+    assert_eq!(Lang::choose(None, None, None), Lang::Vi);
+}
+
+#[test]
+fn renders_both_languages_with_the_same_code() {
+    let m = Message::FrontMatter(FrontMatterProblem::FinesDoNotAddUp {
+        total: "2.000.000".into(),
+        sum: "1.000.000".into(),
+    });
+    assert_eq!(m.code(), "E027");
+    let (vi, _) = m.render(Lang::Vi);
+    let (en, _) = m.render(Lang::En);
+    assert_eq!(
+        vi,
+        "total_fine ghi 2.000.000 đồng nhưng cộng các khoản phạt được 1.000.000 đồng"
+    );
+    assert_eq!(
+        en,
+        "total_fine is 2.000.000 but the fines add up to 1.000.000"
+    );
+}
+
+#[test]
+fn vietnamese_text_is_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    let m = Message::FrontMatter(FrontMatterProblem::MissingField {
+        kind: "campaign",
+        field: "period".into(),
+        example: "period: {start: 2025-05-01, end: 2025-05-31}".into(),
+        draft: false,
+    });
+    let (text, help) = m.render(Lang::Vi);
+    assert_eq!(text, "chiến dịch cần có trường \"period\"");
+    let help = help.unwrap_or_default();
+    assert_eq!(help.nfc().collect::<String>(), help);
+    assert_eq!(text.nfc().collect::<String>(), text);
+}
+
+#[test]
+fn translates_serde_type_names() {
+    assert_eq!(vi_type("string \"nặng\""), "văn bản \"nặng\"");
+    assert_eq!(vi_type("i64"), "một số nguyên");
+    assert_eq!(vi_type("something odd"), "something odd");
+}
