@@ -139,11 +139,17 @@ impl Diagnostic {
     }
 
     /// Quote the line the location points at, from the file's text.
-    pub fn quote_from(mut self, text: &str) -> Self {
+    pub fn quote_from(self, text: &str) -> Self {
+        self.quote_from_part(text, 1)
+    }
+
+    /// Quote the line the location points at, from a part of the file (a page's body)
+    /// whose first line is line `first_line` of the file.
+    pub fn quote_from_part(mut self, part: &str, first_line: usize) -> Self {
         if let Some(loc) = &self.location {
-            self.quoted = text
+            self.quoted = part
                 .lines()
-                .nth(loc.line.saturating_sub(1))
+                .nth(loc.line.saturating_sub(first_line))
                 .map(str::to_owned);
         }
         self

@@ -346,7 +346,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         .map(|((anchors, d), page)| {
             let quote = &page.body;
             let first = page.body_line;
-            diags.extend(d.into_iter().map(|x| quote_body(x, quote, first)));
+            diags.extend(d.into_iter().map(|x| x.quote_from_part(quote, first)));
             anchors
         })
         .collect();
@@ -422,16 +422,6 @@ pub fn reload_page(
     }
     page.set_rendered(r);
     Ok(page)
-}
-
-/// Quote the offending body line of a markdown diagnostic.
-fn quote_body(d: Diagnostic, body: &str, first_line: usize) -> Diagnostic {
-    let Some(loc) = &d.location else { return d };
-    let quoted = body
-        .lines()
-        .nth(loc.line.saturating_sub(first_line))
-        .map(str::to_owned);
-    Diagnostic { quoted, ..d }
 }
 
 fn is_ignored(name: &str) -> bool {
