@@ -3,11 +3,15 @@
 //! a stable order (by path) so every later stage is deterministic.
 
 pub(crate) mod cache;
+mod data;
 pub mod front_matter;
 pub mod kind;
 pub mod page;
 pub(crate) mod privacy;
+mod sections;
+mod text;
 mod validate;
+mod walk;
 
 use crate::error::{InputProblem, PrivacyProblem};
 use std::collections::{BTreeMap, HashMap};
@@ -23,11 +27,16 @@ use crate::error::{Diagnostic, Error, Location, Message, Result};
 use crate::markdown::{self, LinkTarget, MarkdownContext};
 use cache::CachedPage;
 pub use cache::{LoadCache, Reuse};
+use data::*;
 use front_matter::{SectionMatter, SplitError};
 pub use kind::Kind;
 pub use page::{Page, Section};
+use sections::*;
+use text::*;
+pub use text::{normalize_owned, normalize_text};
 pub(crate) use validate::masked_name;
 pub use validate::{action_month_period, asset_url, missing_templates, normalize_alias};
+use walk::*;
 
 /// How this run loads the site (not part of the site's configuration).
 #[derive(Debug, Clone)]
@@ -104,64 +113,6 @@ impl Site {
     pub fn has_code(&self) -> bool {
         self.pages.iter().any(|p| p.has_code)
     }
-}
-
-/// Strip a BOM, check UTF-8, turn CRLF and CR into LF and compose to NFC. On invalid
-/// UTF-8, returns the byte offset of the first bad byte.
-pub fn normalize_text(bytes: &[u8]) -> std::result::Result<String, usize> {
-    normalize_owned(bytes.to_vec()).map_err(|(_, offset)| offset)
-}
-
-/// [`normalize_text`] of bytes the caller gives away: valid NFC text without CR, the
-/// usual case, is returned without a copy. On invalid UTF-8, gives the bytes back (BOM
-/// removed) with the offset of the first bad byte in them.
-pub fn normalize_owned(mut bytes: Vec<u8>) -> std::result::Result<String, (Vec<u8>, usize)> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        (e.into_bytes(), offset)
-    })?;
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
-    if text.chars().all(|c| surely_nfc(c) || nfc_starter(c)) {
-        return Ok(text);
-    }
-    Ok(match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    })
-}
-
-/// Characters that are NFC in any context: they never combine with what comes before
-/// (canonical combining class 0, NFC quick check "yes", and never the second part of a
-/// composition). Below U+0300 and Latin Extended Additional (Vietnamese's precomposed
-/// letters) qualify, which covers nearly all Vietnamese text; everything else takes the
-/// full check. The test below holds this against the Unicode tables.
-fn surely_nfc(c: char) -> bool {
-    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-}
-
-/// The same, looked up in the Unicode tables: for the rarer characters (dashes, quotes,
-/// symbols). A text of such characters is NFC; anything else takes the full check.
-fn nfc_starter(c: char) -> bool {
-    unicode_normalization::char::canonical_combining_class(c) == 0
-        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-}
-
-/// What a walk of content/ found.
-#[derive(Default)]
-struct Found {
-    pages: Vec<PathBuf>,
-    sections: Vec<PathBuf>,
-    section_dirs: Vec<String>,
-    data: Vec<PathBuf>,
-    statics: Vec<StaticFile>,
-    problems: Vec<Diagnostic>,
 }
 
 /// A page as parsed, with what serve's cache keeps of it, or every problem in it.
@@ -424,281 +375,6 @@ pub fn reload_page(
     Ok(page)
 }
 
-fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with("#")
-}
-
-fn rel_slash(base: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Walk content/: markdown pages and sections, data files, and other files to copy.
-fn walk(root: &Path, content: &Path) -> Found {
-    let mut found = Found::default();
-    found.section_dirs.push(String::new());
-    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let walker = walkdir::WalkDir::new(content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                found.problems.push(walk_error(root, &e));
-                continue;
-            }
-        };
-        if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|t| t.starts_with(&canon_root));
-            if !inside {
-                found.problems.push(Diagnostic::new(
-                    Message::Input(InputProblem::LinkOutsideSite),
-                    Some(Location::new(
-                        entry.path().strip_prefix(root).unwrap_or(entry.path()),
-                        1,
-                        1,
-                    )),
-                ));
-                continue;
-            }
-        }
-        let rel = rel_slash(content, entry.path());
-        if entry.file_type().is_dir() {
-            if entry.depth() > 0 && rel != "data" && !rel.starts_with("data/") {
-                found.section_dirs.push(rel);
-            }
-            continue;
-        }
-        let path = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if rel.starts_with("data/") {
-            found.data.push(path);
-        } else if rel.ends_with(".md") {
-            if entry.file_name() == "_index.md" {
-                found.sections.push(path);
-            } else {
-                found.pages.push(path);
-            }
-        } else {
-            found.statics.push(StaticFile {
-                source: root.join(&path),
-                dest: rel,
-            });
-        }
-    }
-    found
-}
-
-fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
-    let path = e
-        .path()
-        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-    let message = if e.loop_ancestor().is_some() {
-        Message::Input(InputProblem::SymlinkLoop)
-    } else {
-        Message::Input(InputProblem::CannotRead {
-            detail: e
-                .io_error()
-                .map_or_else(|| e.to_string(), ToString::to_string),
-        })
-    };
-    Diagnostic::new(message, path.map(|p| Location::new(p, 1, 1)))
-}
-
-/// `static/` is copied to the output root (as Hugo and Zola do); `assets/` to `/assets/`.
-fn collect_static(root: &Path, dir: &str, found: &mut Found) {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return;
-    }
-    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let walker = walkdir::WalkDir::new(&base)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                found.problems.push(walk_error(root, &e));
-                continue;
-            }
-        };
-        if entry.path_is_symlink()
-            && !entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|t| t.starts_with(&canon_root))
-        {
-            found.problems.push(Diagnostic::new(
-                Message::Input(InputProblem::LinkOutsideSite),
-                Some(Location::new(
-                    entry.path().strip_prefix(root).unwrap_or(entry.path()),
-                    1,
-                    1,
-                )),
-            ));
-            continue;
-        }
-        if entry.file_type().is_file() {
-            let rel = rel_slash(&base, entry.path());
-            let dest = if dir == "assets" {
-                format!("assets/{rel}")
-            } else {
-                rel
-            };
-            found.statics.push(StaticFile {
-                source: entry.path().to_path_buf(),
-                dest,
-            });
-        }
-    }
-}
-
-/// Read and normalize a user file, or say why it cannot be read.
-/// Errors are boxed: a `Diagnostic` is large, and this is on every file's path.
-fn read_text(root: &Path, rel: &Path) -> std::result::Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-        Box::new(Diagnostic::new(
-            Message::Input(InputProblem::CannotRead {
-                detail: e.to_string(),
-            }),
-            Some(Location::new(rel, 1, 1)),
-        ))
-    })?;
-    normalize_owned(bytes).map_err(|(bytes, offset)| {
-        let before = &bytes[..offset];
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let col = offset
-            - before
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |i| i + 1)
-            + 1;
-        Box::new(Diagnostic::new(
-            Message::Input(InputProblem::NotUtf8),
-            Some(Location::new(rel, line, col)),
-        ))
-    })
-}
-
-fn load_sections(root: &Path, found: &Found, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
-    let mut by_dir: BTreeMap<String, Section> = BTreeMap::new();
-    for dir in &found.section_dirs {
-        by_dir.insert(dir.clone(), bare_section(dir));
-    }
-    for path in &found.sections {
-        let rel = rel_slash(Path::new("content"), path);
-        let dir = rel
-            .strip_suffix("_index.md")
-            .unwrap_or("")
-            .trim_end_matches('/')
-            .to_owned();
-        let Some(section) = by_dir.get_mut(&dir) else {
-            continue;
-        };
-        section.source = Some(path.clone());
-        let text = match read_text(root, path) {
-            Ok(t) => t,
-            Err(d) => {
-                diags.push(*d);
-                continue;
-            }
-        };
-        match validate::parse_section(path, &text) {
-            Ok((matter, kind, body, body_line)) => {
-                if let Some(t) = &matter.title {
-                    section.title = t.clone();
-                }
-                if let Some(k) = kind {
-                    section.kind = k;
-                }
-                section.matter = matter;
-                section.body = body;
-                section.body_line = body_line;
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
-    // Sections without their own kind inherit their parent's.
-    let dirs: Vec<String> = by_dir.keys().cloned().collect();
-    for dir in &dirs {
-        if by_dir[dir].matter.kind.is_none() && !dir.is_empty() {
-            let parent = parent_dir(dir);
-            if !parent.is_empty() {
-                let k = by_dir[&parent].kind;
-                if let Some(s) = by_dir.get_mut(dir) {
-                    s.kind = k;
-                }
-            }
-        }
-    }
-    let mut sections: Vec<Section> = by_dir.into_values().collect();
-    let index: HashMap<String, usize> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.dir.clone(), i))
-        .collect();
-    for i in 1..sections.len() {
-        let p = index[&parent_dir(&sections[i].dir)];
-        sections[i].parent = Some(p);
-        sections[p].subsections.push(i);
-    }
-    let keys: Vec<(i64, String)> = sections
-        .iter()
-        .map(|s| (s.matter.weight, s.title.clone()))
-        .collect();
-    for s in &mut sections {
-        s.subsections.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
-    }
-    sections
-}
-
-/// A section as it is before its `_index.md` is read.
-fn bare_section(dir: &str) -> Section {
-    Section {
-        source: None,
-        dir: dir.to_owned(),
-        matter: SectionMatter::default(),
-        title: dir.rsplit('/').next().unwrap_or("").to_owned(),
-        kind: if dir.is_empty() {
-            Kind::Page
-        } else {
-            Kind::News
-        },
-        path: if dir.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/{dir}/")
-        },
-        body: String::new(),
-        body_line: 1,
-        content: String::new(),
-        pages: Vec::new(),
-        subsections: Vec::new(),
-        parent: None,
-    }
-}
-
 /// Read one page's text on its own, in a section of `kind` named after its folder: the
 /// same checks a build makes of a single file. For fuzzing and tests.
 pub fn parse_standalone(
@@ -711,11 +387,6 @@ pub fn parse_standalone(
     let mut section = bare_section(&parent_dir(&rel));
     section.kind = kind;
     parse_page(path, text, std::slice::from_ref(&section), config)
-}
-
-fn parent_dir(dir: &str) -> String {
-    dir.rsplit_once('/')
-        .map_or(String::new(), |(p, _)| p.to_owned())
 }
 
 fn parse_page(
@@ -755,104 +426,5 @@ fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
     }
 }
 
-fn assign_to_sections(sections: &mut [Section], pages: &[Page]) {
-    for (i, p) in pages.iter().enumerate() {
-        sections[p.section].pages.push(i);
-    }
-    for s in sections.iter_mut() {
-        let sort = s.matter.sort_by.unwrap_or_default();
-        s.pages.sort_by(|&a, &b| {
-            let (a, b) = (&pages[a], &pages[b]);
-            let primary = match sort {
-                front_matter::SortBy::Date => b.sort_date().cmp(&a.sort_date()),
-                front_matter::SortBy::Weight => a.meta.weight.cmp(&b.meta.weight),
-                front_matter::SortBy::Title => a.title.cmp(&b.title),
-            };
-            primary.then_with(|| a.rel.cmp(&b.rel))
-        });
-    }
-}
-
-fn load_data(
-    root: &Path,
-    files: &[PathBuf],
-    diags: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, serde_json::Value> {
-    let mut out = BTreeMap::new();
-    for path in files {
-        let rel = rel_slash(Path::new("content/data"), path);
-        let Some((name, ext)) = rel.rsplit_once('.') else {
-            continue;
-        };
-        let text = match read_text(root, path) {
-            Ok(t) => t,
-            Err(d) => {
-                diags.push(*d);
-                continue;
-            }
-        };
-        let value = match ext {
-            "yaml" | "yml" => serde_yaml::from_str::<serde_json::Value>(&text).map_err(|e| {
-                let (l, c) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                (l, c, e.to_string())
-            }),
-            "json" => {
-                serde_json::from_str(&text).map_err(|e| (e.line(), e.column(), e.to_string()))
-            }
-            "csv" => Ok(crate::data::parse_csv(&text)),
-            _ => continue,
-        };
-        match value {
-            Ok(v) => {
-                out.insert(name.replace('/', "."), v);
-            }
-            Err((l, c, m)) => diags.push(
-                Diagnostic::new(
-                    Message::Input(InputProblem::BadDataFile {
-                        detail: crate::error::without_positions(&m),
-                    }),
-                    Some(Location::new(path, l, c)),
-                )
-                .quote_from(&text),
-            ),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_normalization::char::canonical_combining_class;
-
-    #[test]
-    fn quick_nfc_path_agrees_with_unicode() {
-        let ranges = ['\u{0}'..='\u{2FF}', '\u{1E00}'..='\u{1EFF}'];
-        for c in ranges.into_iter().flatten() {
-            assert!(surely_nfc(c));
-            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
-            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
-        }
-        assert!(!surely_nfc('\u{300}'));
-        assert!(nfc_starter('–') && nfc_starter('“'));
-        // Combining marks, and a character NFC replaces, are not.
-        assert!(!nfc_starter('\u{300}') && !nfc_starter('\u{2000}'));
-    }
-
-    #[test]
-    fn normalizes_text() {
-        let cases: [(&[u8], &str); 4] = [
-            (b"an to\xC3\xA0n", "an toàn"),
-            // Decomposed "à" is composed.
-            (b"to\x61\xCC\x80n", "toàn"),
-            (b"\xEF\xBB\xBFa\r\nb\rc", "a\nb\nc"),
-            (b"", ""),
-        ];
-        for (bytes, expected) in cases {
-            assert_eq!(normalize_text(bytes).as_deref(), Ok(expected), "{bytes:?}");
-        }
-        // The offset of a bad byte is counted after the BOM.
-        assert_eq!(normalize_text(b"\xEF\xBB\xBFab\xFF"), Err(2));
-        assert_eq!(normalize_text(b"ab\xFF"), Err(2));
-    }
-}
+mod tests;
