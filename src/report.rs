@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::build::BuildOptions;
-use crate::content::kind::{Channel, KindFields};
+use crate::content::kind::KindFields;
 use crate::content::{Kind, Page, Site};
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -473,14 +473,6 @@ fn by_terms(items: &[&Page], which: Terms) -> Table {
     }
 }
 
-fn channel_vi(c: Channel) -> &'static str {
-    match c {
-        Channel::Web => "Cổng thông tin",
-        Channel::Loa => "Loa truyền thanh",
-        Channel::Social => "Mạng xã hội",
-    }
-}
-
 fn agency_name(site: &Site, id: Option<&str>) -> String {
     id.map(|id| site.config.agency(id).map_or(id, |a| a.name.as_str()))
         .unwrap_or_default()
@@ -507,7 +499,7 @@ fn campaigns(site: &Site, start: Date, end: Date) -> Table {
                 KindFields::Campaign(c) => c
                     .channels
                     .iter()
-                    .map(|ch| channel_vi(*ch))
+                    .map(|ch| ch.label_vi())
                     .collect::<Vec<_>>()
                     .join(", "),
                 _ => String::new(),

@@ -79,6 +79,17 @@ pub enum Channel {
     Social,
 }
 
+impl Channel {
+    /// The channel's name as pages and the annual report print it.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Channel::Web => "Cổng thông tin điện tử",
+            Channel::Loa => "Loa truyền thanh cơ sở",
+            Channel::Social => "Mạng xã hội",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SubjectType {

@@ -76,6 +76,31 @@ fn a_front_matter_path_that_names_the_assets_folder_is_not_doubled() {
 }
 
 #[test]
+fn a_document_file_written_the_windows_way_links_to_the_file() {
+    // Issue #18: the page used a second asset_url that kept `\` and doubled `assets/`,
+    // so the download link pointed nowhere while the build's check found the file.
+    let site = Site::fixture("bad/_base");
+    site.write("assets/van-ban/qd-12.pdf", "%PDF-1.4\n");
+    site.write(
+        "content/tin-tuc/quyet-dinh.md",
+        &page_with(
+            "kind: document\ndoc_type: \"Quyết định\"\nnumber: \"12/QĐ-UBND\"\nissuer: \"UBND quận\"\nfile: assets\\van-ban\\qd-12.pdf\n",
+            "",
+        ),
+    );
+    let out = site.build(TODAY);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = site.read("public/tin-tuc/quyet-dinh/index.html");
+    assert!(
+        page.contains("href=\"/assets/van-ban/qd-12.pdf\""),
+        "{page}"
+    );
+    // The size is shown only when the address leads to the file.
+    assert!(page.contains("download__info\">PDF, "), "{page}");
+    assert!(!page.contains("assets\\"), "{page}");
+}
+
+#[test]
 fn a_link_to_a_page_the_site_does_not_have_stops_the_build() {
     refused(
         "content/tin-tuc/lien-ket.md",

@@ -92,8 +92,8 @@ fn lists_campaigns_that_ran_and_events_held_in_the_year() {
     assert_eq!(
         csv(&site, "chien-dich"),
         "Chiến dịch,Bắt đầu,Kết thúc,Số ngày trong năm,Kênh,Cơ quan chủ trì\n\
-         Chiến dịch mùa khô,2024-12-15,2025-01-31,31,\"Cổng thông tin, Loa truyền thanh\",Phòng Văn hóa - Thông tin\n\
-         An toàn điện mùa hè,2025-05-01,2025-08-31,123,Cổng thông tin,Phòng Lao động - Thương binh và Xã hội\n"
+         Chiến dịch mùa khô,2024-12-15,2025-01-31,31,\"Cổng thông tin điện tử, Loa truyền thanh cơ sở\",Phòng Văn hóa - Thông tin\n\
+         An toàn điện mùa hè,2025-05-01,2025-08-31,123,Cổng thông tin điện tử,Phòng Lao động - Thương binh và Xã hội\n"
     );
     assert_eq!(
         csv(&site, "su-kien-thang-hanh-dong"),
