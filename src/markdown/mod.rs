@@ -19,6 +19,14 @@ use crate::config::RawHtml;
 use crate::error::{Diagnostic, Location, Message};
 use crate::slug::slugify;
 
+mod highlight;
+mod sanitize;
+
+use highlight::*;
+pub use highlight::{HIGHLIGHT_THEMES, highlight_css};
+pub use sanitize::is_dangerous_url;
+use sanitize::*;
+
 /// A heading of a page, for its table of contents and `#anchor` checks.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Heading {
@@ -287,73 +295,6 @@ fn too_deep(events: &[(Event, std::ops::Range<usize>)]) -> Option<usize> {
     None
 }
 
-/// Keep ordinary markup, drop scripts, event handlers, styles and `javascript:` URLs.
-/// Runs over the whole rendered page, so raw tags split across markdown events are seen
-/// in their context.
-fn sanitize(html: &str) -> String {
-    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEANER
-        .get_or_init(|| {
-            let mut b = ammonia::Builder::default();
-            b.add_generic_attributes(["id", "class", "title", "lang"])
-                .add_tags([
-                    "input",
-                    "figure",
-                    "figcaption",
-                    "section",
-                    "details",
-                    "summary",
-                ])
-                .add_tag_attributes("input", ["type", "checked", "disabled"])
-                .add_tag_attributes("pre", ["data-lang"])
-                .add_tag_attributes("th", ["style"])
-                .add_tag_attributes("td", ["style"])
-                .attribute_filter(|element, attribute, value| match (element, attribute) {
-                    (_, "style") => matches!(
-                        value,
-                        "text-align: left" | "text-align: center" | "text-align: right"
-                    )
-                    .then(|| value.into()),
-                    ("input", "type") => (value == "checkbox").then(|| value.into()),
-                    _ => Some(value.into()),
-                })
-                .link_rel(None);
-            b
-        })
-        .clean(html)
-        .to_string()
-}
-
-/// What in a raw HTML fragment the sanitizer will remove because it could run code.
-fn executable_html(html: &str) -> Option<&'static str> {
-    let lower = html.to_ascii_lowercase();
-    let tags = [
-        ("<script", "<script>"),
-        ("<iframe", "<iframe>"),
-        ("<object", "<object>"),
-        ("<embed", "<embed>"),
-        ("<style", "<style>"),
-        ("<form", "<form>"),
-    ];
-    if let Some((_, name)) = tags.iter().find(|(t, _)| lower.contains(t)) {
-        return Some(name);
-    }
-    if lower.contains("javascript:") || lower.contains("vbscript:") {
-        return Some("javascript:");
-    }
-    let bytes = lower.as_bytes();
-    let handler = lower.match_indices("on").any(|(i, _)| {
-        i > 0
-            && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'/' | b'"' | b'\'')
-            && lower[i + 2..]
-                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-                .trim_start()
-                .starts_with('=')
-            && lower[i + 2..].starts_with(|c: char| c.is_ascii_alphabetic())
-    });
-    handler.then_some("on…= (event handler)")
-}
-
 /// An image of a page body, for the checks of `loa check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageRef {
@@ -484,87 +425,6 @@ fn resolve_link<'a>(
     }
 }
 
-/// Schemes that run code in the browser. Browsers ignore ASCII whitespace and control
-/// characters inside the scheme, so they are ignored here too.
-pub fn is_dangerous_url(url: &str) -> bool {
-    let scheme: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .take_while(|c| *c != ':')
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
-}
-
-/// Raw HTML passes through for `allow` and `sanitize` (the whole page is sanitized
-/// afterwards) and becomes text for `escape`.
-fn raw_html(html: CowStr<'_>, mode: RawHtml) -> Event<'_> {
-    match mode {
-        RawHtml::Allow | RawHtml::Sanitize => Event::Html(html),
-        RawHtml::Escape => Event::Text(html),
-    }
-}
-
-struct Highlighter {
-    syntaxes: syntect::parsing::SyntaxSet,
-}
-
-fn highlighter() -> &'static Highlighter {
-    static CELL: OnceLock<Highlighter> = OnceLock::new();
-    CELL.get_or_init(|| Highlighter {
-        syntaxes: syntect::parsing::SyntaxSet::load_defaults_newlines(),
-    })
-}
-
-const CLASS_STYLE: syntect::html::ClassStyle =
-    syntect::html::ClassStyle::SpacedPrefixed { prefix: "z-" };
-
-fn highlight(lang: &str, code: &str) -> String {
-    let escaped_lang = crate::render::feeds::xml_escape(lang);
-    let h = highlighter();
-    let syntax = h
-        .syntaxes
-        .find_syntax_by_token(lang)
-        .unwrap_or_else(|| h.syntaxes.find_syntax_plain_text());
-    let mut generator =
-        syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, &h.syntaxes, CLASS_STYLE);
-    for line in syntect::util::LinesWithEndings::from(code) {
-        if generator
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
-            return format!(
-                "<pre class=\"code\" data-lang=\"{escaped_lang}\"><code>{}</code></pre>\n",
-                crate::render::feeds::xml_escape(code)
-            );
-        }
-    }
-    format!(
-        "<pre class=\"code\" data-lang=\"{escaped_lang}\"><code>{}</code></pre>\n",
-        generator.finalize()
-    )
-}
-
-/// The stylesheet for highlighted code, for a syntect theme name.
-pub fn highlight_css(theme: &str) -> Option<String> {
-    let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let theme = themes.themes.get(theme)?;
-    syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
-}
-
-/// The names of the highlight themes that ship with loa (syntect's defaults), for
-/// checking `[markdown] highlight_theme` without loading the themes.
-pub const HIGHLIGHT_THEMES: [&str; 7] = [
-    "InspiredGitHub",
-    "Solarized (dark)",
-    "Solarized (light)",
-    "base16-eighties.dark",
-    "base16-mocha.dark",
-    "base16-ocean.dark",
-    "base16-ocean.light",
-];
-
 /// A plain-text summary: the first `words` words of `plain`, with an ellipsis when cut.
 pub fn summarize(plain: &str, words: usize) -> String {
     let mut out = String::new();
@@ -582,160 +442,4 @@ pub fn summarize(plain: &str, words: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn render_plain(md: &str) -> Rendered {
-        let links = HashMap::from([
-            (
-                "tin-tuc/a.md".to_owned(),
-                LinkTarget::Published("/tin-tuc/a/".to_owned()),
-            ),
-            ("tin-tuc/nhap.md".to_owned(), LinkTarget::Unpublished),
-        ]);
-        let ctx = MarkdownContext {
-            raw_html: RawHtml::Escape,
-            links: &links,
-            source: Path::new("content/x.md"),
-        };
-        render(md, 5, &ctx)
-    }
-
-    #[test]
-    fn line_breaks_and_table_cells_separate_words_in_plain_text() {
-        let r = render_plain(
-            "an toàn\nlao động  \nvệ sinh\n\n| Cột | Số |\n|---|---|\n| bị thương | 1 |\n",
-        );
-        let words: Vec<&str> = r.plain.split_whitespace().collect();
-        assert_eq!(
-            words,
-            [
-                "an", "toàn", "lao", "động", "vệ", "sinh", "Cột", "Số", "bị", "thương", "1"
-            ]
-        );
-    }
-
-    #[test]
-    fn gives_vietnamese_headings_ascii_ids() {
-        let r = render_plain("## Mục đích, yêu cầu\n\n## Mục đích, yêu cầu\n");
-        assert!(
-            r.html.contains("<h2 id=\"muc-dich-yeu-cau\">"),
-            "{}",
-            r.html
-        );
-        assert!(
-            r.html.contains("<h2 id=\"muc-dich-yeu-cau-1\">"),
-            "{}",
-            r.html
-        );
-    }
-
-    #[test]
-    fn resolves_internal_links_and_reports_missing_ones_at_their_line() {
-        let r = render_plain("Xem [bài](@/tin-tuc/a.md#muc-2).\n\n[x](@/tin-tuc/b.md)\n");
-        assert!(r.html.contains("href=\"/tin-tuc/a/#muc-2\""), "{}", r.html);
-        assert_eq!(r.anchors_to_check.len(), 1);
-        let d = &r.diagnostics[0];
-        assert_eq!(d.code, "E030");
-        assert_eq!(d.location.as_ref().unwrap().line, 7);
-        assert_eq!(d.help.as_deref(), Some("did you mean @/tin-tuc/a.md?"));
-    }
-
-    #[test]
-    fn escapes_raw_html_and_neutralises_script_urls() {
-        let r = render_plain(
-            "<script>alert(1)</script>\n\n[a](javascript:alert(1)) ![b](JaVa\tScRiPt:x)\n",
-        );
-        assert!(!r.html.contains("<script"), "{}", r.html);
-        assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
-    }
-
-    fn render_with(md: &str, raw_html: RawHtml) -> Rendered {
-        let links = HashMap::new();
-        let ctx = MarkdownContext {
-            raw_html,
-            links: &links,
-            source: Path::new("content/x.md"),
-        };
-        render(md, 1, &ctx)
-    }
-
-    #[test]
-    fn sanitize_keeps_markup_and_drops_scripts() {
-        let md = "<div class=\"note\" onclick=\"x()\">\n\n**Chú ý**\n\n</div>\n\n<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\">a</a> <img src=x onerror=alert(1)>\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n## Mục\n";
-        let r = render_with(md, RawHtml::Sanitize);
-        assert!(r.html.contains("<div class=\"note\">"), "{}", r.html);
-        assert!(r.html.contains("<strong>Chú ý</strong>"), "{}", r.html);
-        assert!(
-            r.html.contains("style=\"text-align: center\""),
-            "{}",
-            r.html
-        );
-        assert!(r.html.contains("<h2 id=\"muc\">"), "{}", r.html);
-        let lower = r.html.to_lowercase();
-        for bad in ["<script", "onclick", "onerror", "javascript:"] {
-            assert!(!lower.contains(bad), "{bad} in {}", r.html);
-        }
-        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code).collect();
-        assert!(
-            codes.iter().all(|c| *c == "W011") && codes.len() >= 3,
-            "{codes:?}"
-        );
-    }
-
-    #[test]
-    fn refuses_nesting_deeper_than_the_cap() {
-        let md = "- a\n".to_owned()
-            + &(1..300)
-                .map(|i| format!("{}- a\n", "  ".repeat(i)))
-                .collect::<String>();
-        let r = render_with(&md, RawHtml::Escape);
-        assert_eq!(r.diagnostics.first().map(|d| d.code), Some("E034"));
-        let quotes = ">".repeat(50_000);
-        let r = render_with(&quotes, RawHtml::Escape);
-        assert_eq!(r.diagnostics.first().map(|d| d.code), Some("E034"));
-    }
-
-    #[test]
-    fn lists_images_and_links_with_their_lines() {
-        let r = render_plain(
-            "Xem ![](/assets/a.png) và [tệp](/assets/b.pdf), [bài](@/tin-tuc/a.md).\n\n![Công nhân *đeo* dây](anh/c.jpg)\n",
-        );
-        let images = &r.references.images;
-        assert_eq!(images.len(), 2);
-        assert_eq!(
-            (images[0].alt.as_str(), images[0].line, images[0].column),
-            ("", 5, 5)
-        );
-        assert_eq!(images[1].alt, "Công nhân đeo dây");
-        assert_eq!(images[1].line, 7);
-        let links: Vec<&str> = r.references.links.iter().map(|l| l.url.as_str()).collect();
-        assert_eq!(links, ["/assets/b.pdf"], "@/ links are checked at load");
-    }
-
-    #[test]
-    fn highlights_fenced_code_with_classes() {
-        let r = render_plain("```toml\ntitle = \"x\"\n```\n");
-        assert!(r.has_code);
-        assert!(r.html.contains("class=\"z-"), "{}", r.html);
-        assert!(r.html.contains("data-lang=\"toml\""), "{}", r.html);
-    }
-
-    #[test]
-    fn summarizes_by_words() {
-        assert_eq!(summarize("một hai ba", 2), "một hai…");
-        assert_eq!(summarize("một hai", 2), "một hai");
-    }
-
-    #[test]
-    fn highlight_theme_names_are_the_shipped_themes() {
-        let shipped: Vec<String> = syntect::highlighting::ThemeSet::load_defaults()
-            .themes
-            .into_keys()
-            .collect();
-        assert_eq!(shipped, HIGHLIGHT_THEMES);
-        for name in HIGHLIGHT_THEMES {
-            assert!(highlight_css(name).is_some(), "{name}");
-        }
-    }
-}
+mod tests;
