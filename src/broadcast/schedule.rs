@@ -1,0 +1,178 @@
+//! What bulletins become: text for the announcer, SSML for a speech engine, the files under
+//! loa/, the calendar, and the schedule by day, ward and slot.
+
+use super::*;
+
+impl Broadcasts<'_> {
+    /// The bulletin as plain text: one paragraph per line, readable aloud as it is, with
+    /// a [`ITEM_MARK`] line (not read) where the opening, each item and the closing end.
+    pub fn text(&self, b: &Bulletin) -> String {
+        let mut out = String::new();
+        out.push_str(&b.opening);
+        out.push('\n');
+        for &i in &b.items {
+            out.push_str(ITEM_MARK);
+            out.push('\n');
+            for p in &self.items[i].paragraphs {
+                out.push_str(p);
+                out.push('\n');
+            }
+        }
+        out.push_str(ITEM_MARK);
+        out.push('\n');
+        out.push_str(&b.closing);
+        out.push('\n');
+        out
+    }
+
+    /// The bulletin as SSML 1.1: a paragraph per paragraph, sentences as `<s>`, a pause
+    /// between paragraphs and a longer one between items.
+    ///
+    /// The whole bulletin sits in `<prosody rate="N%">`, where 100% is
+    /// [`REFERENCE_SYLLABLES_PER_MINUTE`]: an engine tuned to read at that rate (espeak-ng
+    /// `-s 135` does) then reads at the site's `syllables_per_minute`, the rate the
+    /// schedule is timed by.
+    pub fn ssml(&self, b: &Bulletin) -> String {
+        let spm = self.site.config.broadcast.syllables_per_minute.max(1);
+        let rate = (u64::from(spm) * 100).div_ceil(u64::from(REFERENCE_SYLLABLES_PER_MINUTE));
+        let mut out = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n  <meta name=\"loa:syllables-per-minute\" content=\"{spm}\"/>\n<prosody rate=\"{rate}%\">\n"
+        );
+        push_ssml_paragraph(&mut out, &b.opening);
+        for &i in &b.items {
+            push_ssml_break(&mut out, ITEM_BREAK_MS);
+            let item = &self.items[i];
+            for (n, p) in item.paragraphs.iter().enumerate() {
+                if n > 0 {
+                    push_ssml_break(&mut out, PARAGRAPH_BREAK_MS);
+                }
+                push_ssml_paragraph(&mut out, p);
+            }
+        }
+        push_ssml_break(&mut out, ITEM_BREAK_MS);
+        push_ssml_paragraph(&mut out, &b.closing);
+        out.push_str("</prosody>\n</speak>\n");
+        out
+    }
+
+    /// Output files: `loa/YYYY-MM-DD/<ward>-<slot>.txt|.ssml` and `loa/lich-phat-thanh.ics`.
+    pub fn files(&self, bulletins: &[Bulletin]) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::with_capacity(bulletins.len() * 2 + 1);
+        for b in bulletins {
+            let base = format!("{DIR}/{}/{}-{}", b.date, b.ward, b.slot);
+            out.push((format!("{base}.txt"), self.text(b).into_bytes()));
+            out.push((format!("{base}.ssml"), self.ssml(b).into_bytes()));
+        }
+        out.push((
+            format!("{DIR}/{CALENDAR}"),
+            self.calendar(bulletins).into_bytes(),
+        ));
+        out
+    }
+
+    fn calendar(&self, bulletins: &[Bulletin]) -> String {
+        let config = &self.site.config;
+        let host = config.base().split("//").nth(1).unwrap_or("loa").to_owned();
+        let events: Vec<crate::ics::IcsEvent> = bulletins
+            .iter()
+            .map(|b| {
+                let ward = config
+                    .ward(&b.ward)
+                    .map_or(b.ward.as_str(), |w| w.name.as_str());
+                let slot = config.slot(&b.slot);
+                let titles: Vec<&str> = b
+                    .items
+                    .iter()
+                    .map(|&i| self.items[i].title.as_str())
+                    .collect();
+                crate::ics::IcsEvent {
+                    uid: format!("{}-{}-{}@{host}", b.date, b.ward, b.slot),
+                    start: b.date,
+                    time: slot.and_then(|s| crate::date::parse_hhmm(&s.time)),
+                    minutes: b.seconds.div_ceil(60).max(1),
+                    summary: format!(
+                        "Bản tin {} — {}",
+                        slot.map_or(b.slot.as_str(), |s| s.name.as_str())
+                            .to_lowercase(),
+                        ward
+                    ),
+                    description: Some(titles.join("\n")),
+                    location: Some(ward.to_owned()),
+                    url: Some(format!(
+                        "{}/{DIR}/{}/{}-{}.txt",
+                        config.base(),
+                        b.date,
+                        b.ward,
+                        b.slot
+                    )),
+                }
+            })
+            .collect();
+        crate::ics::calendar(
+            &format!("Lịch phát thanh — {}", config.title),
+            self.site.today,
+            &events,
+        )
+    }
+}
+
+/// A view of the bulletins for the announcers' schedule page, grouped by date.
+#[derive(Serialize)]
+pub struct ScheduleDay {
+    pub date: String,
+    pub bulletins: Vec<ScheduleEntry>,
+}
+
+#[derive(Serialize)]
+pub struct ScheduleEntry {
+    pub ward: String,
+    pub ward_name: String,
+    pub slot: String,
+    pub slot_name: String,
+    pub time: String,
+    pub duration: String,
+    pub over: bool,
+    pub titles: Vec<String>,
+    pub txt: String,
+    pub ssml: String,
+}
+
+impl Broadcasts<'_> {
+    pub fn schedule(&self, bulletins: &[Bulletin]) -> Vec<ScheduleDay> {
+        let config = &self.site.config;
+        let mut days: BTreeMap<Date, Vec<ScheduleEntry>> = BTreeMap::new();
+        for b in bulletins {
+            let slot = config.slot(&b.slot);
+            let base = format!("/{DIR}/{}/{}-{}", b.date, b.ward, b.slot);
+            days.entry(b.date).or_default().push(ScheduleEntry {
+                ward: b.ward.clone(),
+                ward_name: config
+                    .ward(&b.ward)
+                    .map_or_else(|| b.ward.clone(), |w| w.name.clone()),
+                slot: b.slot.clone(),
+                slot_name: slot.map_or_else(|| b.slot.clone(), |s| s.name.clone()),
+                time: slot.map_or_else(String::new, |s| s.time.clone()),
+                duration: minutes_label(b.seconds),
+                over: !b.overflow.is_empty(),
+                titles: b
+                    .items
+                    .iter()
+                    .map(|&i| self.items[i].title.clone())
+                    .collect(),
+                txt: format!("{base}.txt"),
+                ssml: format!("{base}.ssml"),
+            });
+        }
+        days.into_iter()
+            .map(|(d, bulletins)| ScheduleDay {
+                date: d.to_string(),
+                bulletins,
+            })
+            .collect()
+    }
+}
+
+/// Bulletins of a site between two dates (for reports).
+pub fn bulletins(site: &Site, from: Date, to: Date) -> Vec<Bulletin> {
+    Broadcasts::new(site).bulletins(from, to)
+}
