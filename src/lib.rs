@@ -1,7 +1,7 @@
 //! loa: a static site generator for public-safety communication. It turns a folder of
 //! markdown into a Vietnamese public-information portal and loudspeaker bulletins. The
 //! build is a chain of plain functions: `content::load` -> `render` -> `output`.
-//! Nothing in the library prints; `main` reports.
+//! Nothing in the library prints but `cli::run`, which runs a command for `main`.
 
 #![forbid(unsafe_code)]
 

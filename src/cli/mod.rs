@@ -9,6 +9,10 @@ use crate::build::BuildOptions;
 use crate::date::Date;
 use crate::error::{Error, Lang, Result};
 
+mod run;
+
+pub use run::{report, run};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "loa",
