@@ -32,6 +32,7 @@ impl BuildOptions {
             drafts: self.drafts,
             today: self.today,
             lang: self.lang,
+            base_url: self.base_url.clone(),
         }
     }
 }
@@ -52,11 +53,7 @@ pub struct BuildReport {
 
 /// Load and validate the site with the run's overrides applied.
 pub fn load_site(opts: &BuildOptions) -> Result<Site> {
-    let mut site = content::load(&opts.load_options())?;
-    if let Some(url) = &opts.base_url {
-        site.config.base_url = url.clone();
-    }
-    Ok(site)
+    content::load(&opts.load_options())
 }
 
 /// Drop the markdown bodies a build no longer needs: every page was rendered at load,

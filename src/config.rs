@@ -20,6 +20,9 @@ pub struct SiteConfig {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// As site.toml says; a build's address, which `--base-url` can change, is
+    /// `Site::base_url`.
+    #[serde(skip_serializing)]
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
@@ -400,11 +403,6 @@ impl SiteConfig {
 
     pub fn slot(&self, id: &str) -> Option<&Slot> {
         self.broadcast.slots.iter().find(|s| s.id == id)
-    }
-
-    /// `base_url` without its trailing slash.
-    pub fn base(&self) -> &str {
-        self.base_url.trim_end_matches('/')
     }
 }
 

@@ -72,7 +72,13 @@ impl Broadcasts<'_> {
 
     fn calendar(&self, bulletins: &[Bulletin]) -> String {
         let config = &self.site.config;
-        let host = config.base().split("//").nth(1).unwrap_or("loa").to_owned();
+        let host = self
+            .site
+            .base()
+            .split("//")
+            .nth(1)
+            .unwrap_or("loa")
+            .to_owned();
         let events: Vec<crate::ics::IcsEvent> = bulletins
             .iter()
             .map(|b| {
@@ -100,7 +106,7 @@ impl Broadcasts<'_> {
                     location: Some(ward.to_owned()),
                     url: Some(format!(
                         "{}/{DIR}/{}/{}-{}.txt",
-                        config.base(),
+                        self.site.base(),
                         b.date,
                         b.ward,
                         b.slot

@@ -8,7 +8,7 @@ use super::*;
 /// address at all (a colon in its first segment, RFC 3986 §4.2: `%20javascript:x`).
 pub(super) fn local_target(site: &Site, base: &str, url: &str) -> Option<String> {
     let url = url.trim();
-    let own = site.config.base();
+    let own = site.base();
     let url = match url.strip_prefix(own) {
         Some(rest) if !own.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
             if rest.is_empty() { "/" } else { rest }

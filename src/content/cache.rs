@@ -95,6 +95,7 @@ pub(crate) mod tests {
             drafts: false,
             today: Date::parse("2025-06-01").expect("date"),
             lang: crate::error::Lang::En,
+            base_url: None,
         }
     }
 

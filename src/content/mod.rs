@@ -46,6 +46,9 @@ pub struct LoadOptions {
     pub today: Date,
     /// The language of this run's messages (stage timings).
     pub lang: crate::error::Lang,
+    /// `--base-url`: where this run's output is served, instead of site.toml's
+    /// `base_url` (which is left as the file says).
+    pub base_url: Option<String>,
 }
 
 /// Pages of the site that a build left out, and why.
@@ -84,6 +87,9 @@ pub struct StaticFile {
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
+    /// The address this build's links start with, without a trailing slash: `--base-url`
+    /// when given, else site.toml's `base_url`.
+    pub base_url: String,
     pub today: Date,
     pub drafts: bool,
     /// The language of this run's messages.
@@ -105,6 +111,11 @@ pub struct Site {
 }
 
 impl Site {
+    /// The address this build's links start with, without a trailing slash.
+    pub fn base(&self) -> &str {
+        &self.base_url
+    }
+
     pub fn section_of(&self, page: &Page) -> &Section {
         &self.sections[page.section]
     }
@@ -322,7 +333,14 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         return Err(Error::Content(all));
     }
+    let base_url = opts
+        .base_url
+        .as_deref()
+        .unwrap_or(&config.base_url)
+        .trim_end_matches('/')
+        .to_owned();
     Ok(Site {
+        base_url,
         root: root.clone(),
         config,
         today: opts.today,

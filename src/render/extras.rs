@@ -65,13 +65,13 @@ impl Renderer<'_> {
             "robots.txt".to_owned(),
             format!(
                 "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
-                site.config.base()
+                site.base()
             )
             .into_bytes(),
         ));
         for page in &site.pages {
             for alias in &page.meta.aliases {
-                let to = format!("{}{}", site.config.base(), page.path);
+                let to = format!("{}{}", site.base(), page.path);
                 files.push((
                     output_file(&crate::content::normalize_alias(alias)),
                     feeds::redirect(&to).into_bytes(),
@@ -86,7 +86,7 @@ impl Renderer<'_> {
         }
         for s in &site.sections {
             for alias in &s.matter.aliases {
-                let to = format!("{}{}", site.config.base(), s.path);
+                let to = format!("{}{}", site.base(), s.path);
                 files.push((
                     output_file(&crate::content::normalize_alias(alias)),
                     feeds::redirect(&to).into_bytes(),

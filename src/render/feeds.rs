@@ -31,7 +31,7 @@ pub fn atom(site: &Site, title: &str, path: &str, mut pages: Vec<&Page>) -> Stri
     pages.retain(|p| p.meta.date.is_some());
     pages.sort_by(|a, b| b.sort_date().cmp(&a.sort_date()).then(a.rel.cmp(&b.rel)));
     pages.truncate(FEED_LIMIT);
-    let base = site.config.base();
+    let base = site.base();
     let updated = pages
         .iter()
         .filter_map(|p| p.meta.updated.as_ref().or(p.meta.date.as_ref()))
@@ -94,7 +94,7 @@ pub fn atom(site: &Site, title: &str, path: &str, mut pages: Vec<&Page>) -> Stri
 
 /// Every page, section, and taxonomy page (first pages of lists only).
 pub fn sitemap(site: &Site, taxonomies: &[super::Taxonomy]) -> String {
-    let base = site.config.base();
+    let base = site.base();
     let mut urls: Vec<(String, Option<String>)> = Vec::new();
     for s in &site.sections {
         let newest = s
@@ -149,13 +149,7 @@ pub fn action_month_calendar(site: &Site, page: &Page) -> String {
     let KindFields::ActionMonth(a) = &page.fields else {
         return String::new();
     };
-    let host = site
-        .config
-        .base()
-        .split("//")
-        .nth(1)
-        .unwrap_or("loa")
-        .to_owned();
+    let host = site.base().split("//").nth(1).unwrap_or("loa").to_owned();
     let events: Vec<IcsEvent> = a
         .events
         .iter()
@@ -168,7 +162,7 @@ pub fn action_month_calendar(site: &Site, page: &Page) -> String {
             summary: e.title.clone(),
             description: e.organizer.as_ref().map(|o| format!("Đơn vị tổ chức: {o}")),
             location: e.place.clone(),
-            url: Some(format!("{}{}", site.config.base(), page.path)),
+            url: Some(format!("{}{}", site.base(), page.path)),
         })
         .collect();
     let stamp = page.date().unwrap_or(site.today);

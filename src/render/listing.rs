@@ -25,7 +25,7 @@ impl<'a> Renderer<'a> {
         SectionView {
             title: &s.title,
             path: &s.path,
-            permalink: format!("{}{}", self.site.config.base(), s.path),
+            permalink: format!("{}{}", self.site.base(), s.path),
             kind: s.kind.id(),
             kind_label: s.kind.label_vi(),
             content: &s.content,

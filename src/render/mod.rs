@@ -182,8 +182,22 @@ impl<'a> Renderer<'a> {
         let agencies_path = self.agencies_path();
         let stats_path = self.stats_path();
         let g = self.tera.global_context();
-        g.insert("config", &site.config);
-        g.insert("base_url", site.config.base());
+        // Templates read `config.base_url` as this build's address, as in Zola and Hugo:
+        // with `--base-url` that is not what site.toml says, and the config stays as read.
+        #[derive(Serialize)]
+        struct ConfigView<'c> {
+            #[serde(flatten)]
+            config: &'c crate::config::SiteConfig,
+            base_url: &'c str,
+        }
+        g.insert(
+            "config",
+            &ConfigView {
+                config: &site.config,
+                base_url: site.base(),
+            },
+        );
+        g.insert("base_url", site.base());
         g.insert("today", &site.today.to_string());
         g.insert("menu", &menu);
         g.insert("top_pages", &top_pages);

@@ -242,10 +242,7 @@ impl Builder {
 
     pub(super) fn build(&mut self) -> Result<Files> {
         let started = Instant::now();
-        let mut site = content::load_cached(&self.opts.load_options(), &mut self.cache)?;
-        if let Some(url) = &self.opts.base_url {
-            site.config.base_url = url.clone();
-        }
+        let site = content::load_cached(&self.opts.load_options(), &mut self.cache)?;
         let (pages, ms, reused) = (
             site.pages.len(),
             started.elapsed().as_millis(),

@@ -54,6 +54,7 @@ fn load(site: &Site, today: &str) -> loa::content::Site {
         drafts: false,
         today: Date::parse(today).unwrap(),
         lang: loa::error::Lang::En,
+        base_url: None,
     })
     .expect("the fixture loads")
 }

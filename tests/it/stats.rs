@@ -25,6 +25,7 @@ fn dataset(site: &Site) -> Dataset {
         drafts: false,
         today: loa::date::Date::parse(TODAY).unwrap(),
         lang: loa::error::Lang::En,
+        base_url: None,
     })
     .expect("the fixture loads");
     let mut all = stats::load(&loaded).expect("the fixture's data is valid");

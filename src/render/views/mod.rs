@@ -154,7 +154,7 @@ pub fn summary<'a>(page: &'a Page, site: &'a Site) -> PageSummary<'a> {
     PageSummary {
         title: &page.title,
         path: &page.path,
-        permalink: format!("{}{}", site.config.base(), page.path),
+        permalink: format!("{}{}", site.base(), page.path),
         kind: page.kind.id(),
         kind_label: page.kind.label_vi(),
         date: page.date().map(|d| d.to_string()),
@@ -291,7 +291,7 @@ pub fn page_view<'a>(
             .image
             .as_deref()
             .map(asset_url)
-            .map(|u| absolute_url(&u, config)),
+            .map(|u| absolute_url(&u, site.base())),
         channels: match &page.fields {
             KindFields::Campaign(c) => c.channels.iter().map(|&c| c.label_vi()).collect(),
             _ => Vec::new(),
@@ -321,11 +321,11 @@ pub fn page_view<'a>(
 }
 
 /// A URL path on the site -> an absolute URL; absolute URLs are kept.
-pub fn absolute_url(path: &str, config: &SiteConfig) -> String {
+pub fn absolute_url(path: &str, base: &str) -> String {
     if path.contains("://") {
         path.to_owned()
     } else {
-        format!("{}{}", config.base(), path)
+        format!("{base}{path}")
     }
 }
 
