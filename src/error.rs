@@ -214,9 +214,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// Publishing to the portal's server failed; the message says what to do.
+    /// Publishing to the portal's server failed; the error says what to do, in either
+    /// language ([`crate::publish::PublishError::text`]).
     #[error("{0}")]
-    Publish(Text),
+    Publish(crate::publish::PublishError),
     /// The command was used wrongly (bad option value, unknown section...): exit 2.
     #[error("{0}")]
     Usage(Text),
@@ -307,9 +308,8 @@ impl Error {
                     }
                 }
             }
-            Error::Publish(text) | Error::Usage(text) | Error::Failed(text) => {
-                text.get(lang).to_owned()
-            }
+            Error::Publish(e) => e.text().get(lang).to_owned(),
+            Error::Usage(text) | Error::Failed(text) => text.get(lang).to_owned(),
         }
     }
 
@@ -507,7 +507,10 @@ mod tests {
         };
         assert_eq!(Error::Usage(text()).exit_code(), 2);
         assert_eq!(Error::Failed(text()).exit_code(), 1);
-        assert_eq!(Error::Publish(text()).exit_code(), 1);
+        assert_eq!(
+            Error::Publish(crate::publish::PublishError::NoTargets).exit_code(),
+            1
+        );
         assert_eq!(Error::Content(Vec::new()).exit_code(), 1);
     }
 

@@ -289,8 +289,14 @@ pub fn publish_site(
             }),
         })
         .collect();
-    let usage = |e: PublishError| crate::Error::Usage(e.text());
-    let spec = select_target(&specs, target_name).map_err(usage)?;
+    // Naming no target, or one site.toml does not declare, is wrong usage (exit 2); a
+    // site.toml without targets or with a wrong one is the site's problem (exit 1).
+    let spec = select_target(&specs, target_name).map_err(|e| match e {
+        PublishError::TargetNeeded { .. } | PublishError::TargetNotDeclared { .. } => {
+            crate::Error::Usage(e.text())
+        }
+        e => crate::Error::Publish(e),
+    })?;
     if spec.identity_file.is_some() && spec.url.trim().to_ascii_lowercase().starts_with("file:") {
         let name = &spec.name;
         log::warn!(
@@ -302,7 +308,7 @@ pub fn publish_site(
             )
         );
     }
-    let target = parse_target(spec).map_err(usage)?;
+    let target = parse_target(spec).map_err(crate::Error::Publish)?;
     let output = root.join(&config.output_dir);
-    publish(&output, &target, opts, progress).map_err(|e| crate::Error::Publish(e.text()))
+    publish(&output, &target, opts, progress).map_err(crate::Error::Publish)
 }

@@ -637,3 +637,40 @@ fn missing_parent_folder_says_what_to_do() {
     assert!(err.contains("does not exist"), "{err}");
     assert!(err.contains("create it"), "{err}");
 }
+
+/// Issue #18: a site.toml without targets, or with one loa cannot use, is the site's
+/// problem (exit 1, as a content error); naming a target site.toml does not declare is
+/// wrong usage (exit 2). Both used to exit 2.
+#[test]
+fn publish_exit_codes_tell_the_site_from_the_command_line() {
+    let site = crate::common::Site::fixture("bad/_base");
+    let publish = |extra: &[&str]| {
+        let mut args = vec!["publish", "--today", "2025-06-15", "--lang", "vi"];
+        args.extend_from_slice(extra);
+        let out = site.loa(&args);
+        (out.status.code(), crate::common::stderr(&out))
+    };
+    let (code, err) = publish(&[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("[publish."), "{err}");
+
+    let toml = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[publish.cong]\ntarget = \"ftp://may-chu/www\"\n"),
+    );
+    let (code, err) = publish(&[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("E011") && err.contains("\"cong\""), "{err}");
+
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[publish.cong]\ntarget = \"file:///tmp/loa-khong-dung-toi\"\n"),
+    );
+    let (code, err) = publish(&["--target", "khong-co"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("\"khong-co\"") && err.contains("cong"),
+        "{err}"
+    );
+}
