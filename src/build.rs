@@ -218,6 +218,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let render_output = output.clone();
     std::thread::spawn(move || {
         let rendered = render_into_staging(&site, &render_output, stages);
+        // Either end may be gone when the command stopped early; nothing is left to do.
         let _ = sender.send(rendered);
         let _ = wait_for_build.recv();
         drop(site);
@@ -280,6 +281,8 @@ fn render_into_staging(
     // A failed render leaves no half-written staging folder behind.
     let sink = DirSink::staging(&staging);
     let written = renderer.render(&sink).inspect_err(|_| {
+        // Best effort: the error that stopped the render is the one to report, and the
+        // next build clears a staging folder left behind.
         let _ = std::fs::remove_dir_all(&staging.dir);
     })?;
     stages.lap("render and write");

@@ -144,7 +144,7 @@ impl Default for Taxonomies {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RawHtml {
     /// Raw HTML in markdown is shown as text.

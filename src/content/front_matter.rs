@@ -473,8 +473,7 @@ pub fn locate(yaml: &str, path: &[&str]) -> Option<(usize, usize)> {
     for seg in path {
         let pat = format!("{seg}:");
         // A flow mapping on the parent's line: `period: {start: .., end: ..}`.
-        if let (Some((line, col)), Some(text)) = (found, lines.get(from.saturating_sub(1))) {
-            let _ = col;
+        if let (Some((line, _)), Some(text)) = (found, lines.get(from.saturating_sub(1))) {
             let text: &str = text;
             if let Some(i) = text
                 .find('{')

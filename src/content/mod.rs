@@ -251,24 +251,16 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
             left_out.count(&page, opts.today, opts.drafts);
         }
     }
-    for s in &sections {
-        let rel = if s.dir.is_empty() {
-            "_index.md".to_owned()
-        } else {
-            format!("{}/_index.md", s.dir)
-        };
-        links.insert(rel, LinkTarget::Published(s.path.clone()));
-    }
+    links.extend(section_links(&sections));
     let mut pages = keep;
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     stages.lap("links and publication");
     let raw_html = config.markdown.raw_html;
     let render_context = if keep_cache {
-        let mut targets: Vec<(&String, String)> =
-            links.iter().map(|(k, v)| (k, format!("{v:?}"))).collect();
+        let mut targets: Vec<(&String, &LinkTarget)> = links.iter().collect();
         targets.sort_unstable();
-        cache::key(&(format!("{raw_html:?}"), targets))
+        cache::key(&(raw_html, targets))
     } else {
         0
     };
@@ -372,14 +364,7 @@ pub fn reload_page(
         .iter()
         .map(|p| (p.rel.clone(), LinkTarget::Published(p.path.clone())))
         .collect();
-    for s in &site.sections {
-        let rel = if s.dir.is_empty() {
-            "_index.md".to_owned()
-        } else {
-            format!("{}/_index.md", s.dir)
-        };
-        links.insert(rel, LinkTarget::Published(s.path.clone()));
-    }
+    links.extend(section_links(&site.sections));
     let ctx = MarkdownContext {
         raw_html: site.config.markdown.raw_html,
         links: &links,

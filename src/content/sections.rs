@@ -127,3 +127,18 @@ pub(super) fn assign_to_sections(sections: &mut [Section], pages: &[Page]) {
         });
     }
 }
+
+/// `@/` link targets of the sections: `tin-tuc/_index.md` -> `/tin-tuc/`. The same map
+/// serves a build and a page reloaded by `loa serve`.
+pub(super) fn section_links(
+    sections: &[Section],
+) -> impl Iterator<Item = (String, LinkTarget)> + '_ {
+    sections.iter().map(|s| {
+        let rel = if s.dir.is_empty() {
+            "_index.md".to_owned()
+        } else {
+            format!("{}/_index.md", s.dir)
+        };
+        (rel, LinkTarget::Published(s.path.clone()))
+    })
+}

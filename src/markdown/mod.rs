@@ -36,7 +36,7 @@ pub struct Heading {
 }
 
 /// Where an `@/` link may point.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LinkTarget {
     /// A published page or section, at this URL path.
     Published(String),
