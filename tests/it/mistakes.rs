@@ -316,3 +316,32 @@ fn a_missing_section_is_offered_with_the_kind_its_name_stands_for() {
         "{err}"
     );
 }
+
+/// Issue #18: an unknown `highlight_theme` built, exit 0, with no colours for code. It is
+/// now refused at its line, with the name that was probably meant.
+#[test]
+fn an_unknown_highlight_theme_is_refused_with_the_close_name() {
+    let site = Site::fixture("bad/_base");
+    let toml = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[markdown]\nhighlight_theme = \"InspiredGithub\"\n"),
+    );
+    let out = site.loa(&["build", "--today", TODAY, "--lang", "vi"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("lỗi[E011]"), "{err}");
+    assert!(err.contains("\"InspiredGithub\""), "{err}");
+    assert!(err.contains("InspiredGitHub"), "{err}");
+    assert!(
+        !site.exists("public/index.html"),
+        "a refused build wrote public/"
+    );
+
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[markdown]\nhighlight_theme = \"InspiredGitHub\"\n"),
+    );
+    let out = site.build(TODAY);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
