@@ -26,7 +26,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&theme, &theme, &mut files);
     let mut code = String::from(
-        "/// The default theme's files: (path inside the theme, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// The default theme's files: (path inside the theme, bytes).\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for f in &files {
         let abs = theme.join(f);

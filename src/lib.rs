@@ -4,6 +4,7 @@
 //! Nothing in the library prints but `cli::run`, which runs a command for `main`.
 
 #![forbid(unsafe_code)]
+#![warn(unreachable_pub)]
 
 /// Pick the text of the chosen language ([`error::Lang`]); both format strings capture
 /// the same names.

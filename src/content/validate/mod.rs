@@ -126,7 +126,7 @@ fn unknown_kind(kind: &str, at: Location) -> Diagnostic {
 }
 
 /// Read a section's `_index.md`: its front matter, its pages' kind, its body.
-pub fn parse_section(
+pub(super) fn parse_section(
     path: &Path,
     text: &str,
 ) -> Result<(SectionMatter, Option<Kind>, String, usize), Vec<Diagnostic>> {
@@ -162,7 +162,7 @@ pub fn parse_section(
 }
 
 /// Build a page from its split file, or list every problem in it.
-pub fn page(
+pub(super) fn page(
     path: &Path,
     rel: String,
     section_idx: usize,
@@ -457,7 +457,7 @@ fn check_ward(c: &mut Checker, key: &str, ward: &str, config: &SiteConfig) {
 }
 
 /// An alias is an old URL of this site: no `..`, no scheme, no backslash.
-pub fn is_safe_alias(alias: &str) -> bool {
+pub(super) fn is_safe_alias(alias: &str) -> bool {
     !alias.is_empty()
         && !alias.contains("..")
         && !alias.contains('\\')

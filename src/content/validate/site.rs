@@ -4,7 +4,7 @@
 use super::*;
 
 /// A draft's problem (W025) as it stands once the draft is published: an error (E021).
-pub fn published(d: &Diagnostic) -> Diagnostic {
+pub(crate) fn published(d: &Diagnostic) -> Diagnostic {
     match d.text.as_deref() {
         Some(Message::FrontMatter(FrontMatterProblem::MissingField {
             kind,
@@ -29,7 +29,12 @@ pub fn published(d: &Diagnostic) -> Diagnostic {
 
 /// Published on `today`: not a draft (unless drafts are wanted), embargo passed, not
 /// expired, and a violation notice still within its retention period.
-pub fn is_published(page: &Page, today: Date, drafts: bool, retention_months: Option<u32>) -> bool {
+pub(crate) fn is_published(
+    page: &Page,
+    today: Date,
+    drafts: bool,
+    retention_months: Option<u32>,
+) -> bool {
     let m = &page.meta;
     if m.draft && !drafts {
         return false;
@@ -45,7 +50,7 @@ pub fn is_published(page: &Page, today: Date, drafts: bool, retention_months: Op
 
 /// The day a violation notice leaves every output: its decision date (or its date)
 /// plus the site's retention period. `None` for other pages, or without retention.
-pub fn retired_on(page: &Page, retention_months: Option<u32>) -> Option<Date> {
+pub(crate) fn retired_on(page: &Page, retention_months: Option<u32>) -> Option<Date> {
     let (KindFields::Violation(v), Some(months)) = (&page.fields, retention_months) else {
         return None;
     };
@@ -53,7 +58,7 @@ pub fn retired_on(page: &Page, retention_months: Option<u32>) -> Option<Date> {
 }
 
 /// One page per URL: pages, sections and aliases may not claim the same address.
-pub fn unique_urls(pages: &[Page], sections: &[Section]) -> Vec<Diagnostic> {
+pub(crate) fn unique_urls(pages: &[Page], sections: &[Section]) -> Vec<Diagnostic> {
     let mut claimed: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
     let mut out = Vec::new();
     let mut claim = |url: String, path: &Path, line: usize| {
@@ -138,7 +143,7 @@ pub fn normalize_alias(a: &str) -> String {
 }
 
 /// Every `@/page.md#anchor` must name a heading of that page.
-pub fn anchors(pages: &[Page], refs: &[Vec<AnchorRef>]) -> Vec<Diagnostic> {
+pub(crate) fn anchors(pages: &[Page], refs: &[Vec<AnchorRef>]) -> Vec<Diagnostic> {
     let by_rel: HashMap<&str, &Page> = pages.iter().map(|p| (p.rel.as_str(), p)).collect();
     let mut out = Vec::new();
     for (page, list) in pages.iter().zip(refs) {
