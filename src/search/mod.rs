@@ -267,6 +267,17 @@ mod tests {
         serde_json::from_slice(bytes).unwrap()
     }
 
+    /// The keys the manifest lists under `list` (`shards` or `pair_shards`).
+    fn shard_keys(files: &[(String, Vec<u8>)], list: &str) -> Vec<String> {
+        let manifest = file(files, "tim-kiem/index.json");
+        manifest[list]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {list} in {manifest}"))
+            .iter()
+            .map(|v| v.as_str().expect("a shard key").to_owned())
+            .collect()
+    }
+
     #[test]
     fn indexes_adjacent_pairs_with_their_spellings() {
         let docs = [
@@ -283,13 +294,7 @@ mod tests {
         // "tiền, tiến" is not a pair: a comma stands between.
         let ti = file(&files, "tim-kiem/pairs/ti.json");
         assert!(ti.get("tien tien").is_none(), "{ti}");
-        let manifest = file(&files, "tim-kiem/index.json");
-        assert!(
-            manifest["pair_shards"]
-                .as_array()
-                .unwrap()
-                .contains(&"ph".into())
-        );
+        assert!(shard_keys(&files, "pair_shards").contains(&"ph".to_owned()));
     }
 
     #[test]
@@ -326,13 +331,7 @@ mod tests {
         assert_eq!(to["toan"]["toán"], serde_json::json!([1, 2]));
         let ta = file(&files, "tim-kiem/shards/ta.json");
         assert_eq!(ta["tai"]["tai"], serde_json::json!([0, 4, 1, 1]));
-        let manifest = file(&files, "tim-kiem/index.json");
-        let keys: Vec<&str> = manifest["shards"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
+        let keys = shard_keys(&files, "shards");
         assert_eq!(keys, ["an", "do", "ho", "la", "na", "ta", "to"]);
     }
 
@@ -349,15 +348,9 @@ mod tests {
             .collect();
         let docs: Vec<Doc> = bodies.iter().map(|b| doc("/x/", "tin", "", b)).collect();
         let files = index(&docs);
-        let manifest = file(&files, "tim-kiem/index.json");
-        let keys: Vec<&str> = manifest["shards"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
-        assert!(keys.contains(&"tai"), "{keys:?}");
-        assert!(!keys.contains(&"ta"), "{keys:?}");
+        let keys = shard_keys(&files, "shards");
+        assert!(keys.contains(&"tai".to_owned()), "{keys:?}");
+        assert!(!keys.contains(&"ta".to_owned()), "{keys:?}");
         for (path, bytes) in &files {
             if path.contains("/shards/") {
                 let one_word = serde_json::from_slice::<serde_json::Value>(bytes)
