@@ -29,24 +29,42 @@ pub(super) fn long_sentence_spans(paragraph: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Where an announcer takes a breath: after `.`, `!`, `?` or `;`.
+const BREATH_ENDS: &[char] = &['.', '!', '?', ';'];
+/// Where a written sentence ends: after `.`, `!` or `?`.
+const SENTENCE_ENDS: &[char] = &['.', '!', '?'];
+
 /// Sentences as an announcer breathes them: cut after `.`, `!`, `?` or `;` followed
 /// by white space (or the end); byte ranges.
 pub(super) fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+    cut_after(text, BREATH_ENDS)
+}
+
+/// Written sentences of a text: (start, end) byte ranges, each ending after its `.`,
+/// `!` or `?` (and the space after it).
+fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    cut_after(text, SENTENCE_ENDS)
+}
+
+/// `text` cut after each of `ends` followed by white space (or the end), as byte
+/// ranges; a last piece of only white space is left out.
+fn cut_after(text: &str, ends: &[char]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let ends = matches!(c, '.' | '!' | '?' | ';')
-            && chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
-        if ends {
-            spans.push((start, i + c.len_utf8()));
-            start = i + c.len_utf8();
+        let is_end =
+            ends.contains(&c) && chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        if is_end {
+            let end = i + c.len_utf8();
+            ranges.push((start, end));
+            start = end;
         }
     }
     if !text[start..].trim().is_empty() {
-        spans.push((start, text.len()));
+        ranges.push((start, text.len()));
     }
-    spans
+    ranges
 }
 
 /// How an item's own greeting starts: the clause is left out.
@@ -73,27 +91,6 @@ const CLOSINGS: [&str; 9] = [
     "chúc bà con",
     "bản tin đến đây là hết",
 ];
-
-/// Written sentences of a text: (start, end) byte ranges, each ending after its `.`,
-/// `!` or `?` (and the space after it).
-fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let ends = matches!(c, '.' | '!' | '?')
-            && chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
-        if ends {
-            let end = i + c.len_utf8();
-            ranges.push((start, end));
-            start = end;
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        ranges.push((start, text.len()));
-    }
-    ranges
-}
 
 /// The text without an item's own greeting clauses and closing sentences, and what
 /// was left out (with its offset). A greeting's clause ends at its first `,`, `!`, `.`
@@ -178,4 +175,27 @@ pub(super) fn drop_link_pointers(text: &str, links: &[(usize, usize)]) -> String
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<&'a str> {
+        ranges.iter().map(|&(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn a_breath_ends_at_a_semicolon_and_a_written_sentence_does_not() {
+        let text = "Đội mũ; đeo dây. Gọi 114! Hết? a.b ";
+        assert_eq!(
+            pieces(text, &sentence_spans(text)),
+            ["Đội mũ;", " đeo dây.", " Gọi 114!", " Hết?", " a.b "]
+        );
+        assert_eq!(
+            pieces(text, &sentence_ranges(text)),
+            ["Đội mũ; đeo dây.", " Gọi 114!", " Hết?", " a.b "]
+        );
+        assert!(sentence_spans("  ").is_empty());
+    }
 }

@@ -6,63 +6,89 @@ fn script(markdown: &str) -> Script {
     script_from_markdown(markdown, 1, &Glossary::builtin())
 }
 
-#[test]
-fn numbered_list_items_are_read_one_la_two_la() {
-    let markdown = "Nhiệm vụ:\n\n1. Tuyên truyền về ATVSLĐ\n2. Kiểm tra 15 doanh nghiệp;\n";
-    let expected = [
-        "Nhiệm vụ:",
-        "Một là, Tuyên truyền về an toàn, vệ sinh lao động.",
-        "Hai là, Kiểm tra mười lăm doanh nghiệp.",
-    ];
-    assert_eq!(script(markdown).paragraphs, expected);
+/// The paragraphs of the script of `markdown`, checked against `expected`.
+#[track_caller]
+fn assert_paragraphs(markdown: &str, expected: &[&str]) {
+    assert_eq!(script(markdown).paragraphs, expected, "{markdown:?}");
 }
 
-#[test]
-fn numbered_list_keeps_its_starting_number_and_loose_items() {
-    let markdown = "3. Ba\n\n4. Bốn\n\n   Thêm ý.\n";
-    let expected = ["Ba là, Ba.", "Bốn là, Bốn.", "Thêm ý."];
-    assert_eq!(script(markdown).paragraphs, expected);
+/// Each warning as its line and its English message.
+fn messages(script: &Script) -> Vec<(usize, String)> {
+    script
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message()))
+        .collect()
 }
 
-#[test]
-fn bullet_items_become_sentences() {
-    let markdown = "- đội mũ bảo hộ\n- đeo dây an toàn khi làm việc ở độ cao từ 2m trở lên!\n";
-    let expected = [
-        "Đội mũ bảo hộ.",
-        "Đeo dây an toàn khi làm việc ở độ cao từ hai mét trở lên!",
-    ];
-    assert_eq!(script(markdown).paragraphs, expected);
+/// Each warning as its line and its issue.
+fn issues(script: Script) -> Vec<(usize, ScriptIssue)> {
+    script
+        .warnings
+        .into_iter()
+        .map(|w| (w.line, w.issue))
+        .collect()
 }
 
+/// Numbered items are read "Một là, …" from their own starting number, bullets and
+/// loose items become sentences, nested lists read parent then children, headings
+/// become lead-ins.
 #[test]
-fn nested_lists_read_parent_then_children() {
-    let markdown = "1. Phòng Y tế:\n   - khám BNN\n   - quan trắc\n2. Công an\n";
-    let expected = [
-        "Một là, Phòng Y tế:",
-        "Khám bệnh nghề nghiệp.",
-        "Quan trắc.",
-        "Hai là, Công an.",
+fn blocks_become_spoken_paragraphs() {
+    let cases: [(&str, &[&str]); 5] = [
+        // numbered items are read "Một là, …", "Hai là, …"
+        (
+            "Nhiệm vụ:\n\n1. Tuyên truyền về ATVSLĐ\n2. Kiểm tra 15 doanh nghiệp;\n",
+            &[
+                "Nhiệm vụ:",
+                "Một là, Tuyên truyền về an toàn, vệ sinh lao động.",
+                "Hai là, Kiểm tra mười lăm doanh nghiệp.",
+            ],
+        ),
+        // numbered list keeps its starting number and loose items
+        (
+            "3. Ba\n\n4. Bốn\n\n   Thêm ý.\n",
+            &["Ba là, Ba.", "Bốn là, Bốn.", "Thêm ý."],
+        ),
+        // bullet items become sentences
+        (
+            "- đội mũ bảo hộ\n- đeo dây an toàn khi làm việc ở độ cao từ 2m trở lên!\n",
+            &[
+                "Đội mũ bảo hộ.",
+                "Đeo dây an toàn khi làm việc ở độ cao từ hai mét trở lên!",
+            ],
+        ),
+        // nested lists read parent then children
+        (
+            "1. Phòng Y tế:\n   - khám BNN\n   - quan trắc\n2. Công an\n",
+            &[
+                "Một là, Phòng Y tế:",
+                "Khám bệnh nghề nghiệp.",
+                "Quan trắc.",
+                "Hai là, Công an.",
+            ],
+        ),
+        // headings become lead-ins
+        (
+            "# I. MỤC ĐÍCH, YÊU CẦU\n\n## KẾ HOẠCH TUYÊN TRUYỀN ATVSLĐ NĂM 2025\n\n### Lịch phát thanh\n\nNội dung.\n",
+            &[
+                "Phần một. Mục đích, yêu cầu.",
+                "Kế hoạch tuyên truyền an toàn, vệ sinh lao động năm hai nghìn không trăm hai mươi lăm.",
+                "Lịch phát thanh.",
+                "Nội dung.",
+            ],
+        ),
     ];
-    assert_eq!(script(markdown).paragraphs, expected);
-}
-
-#[test]
-fn headings_become_lead_ins() {
-    let markdown = "# I. MỤC ĐÍCH, YÊU CẦU\n\n## KẾ HOẠCH TUYÊN TRUYỀN ATVSLĐ NĂM 2025\n\n### Lịch phát thanh\n\nNội dung.\n";
-    let expected = [
-        "Phần một. Mục đích, yêu cầu.",
-        "Kế hoạch tuyên truyền an toàn, vệ sinh lao động năm hai nghìn không trăm hai mươi lăm.",
-        "Lịch phát thanh.",
-        "Nội dung.",
-    ];
-    assert_eq!(script(markdown).paragraphs, expected);
+    for (markdown, expected) in cases {
+        assert_paragraphs(markdown, expected);
+    }
 }
 
 #[test]
 fn links_keep_text_and_emphasis_is_dropped() {
     let markdown = "Xem [Kế hoạch số 52/KH-UBND](/van-ban/52) và **gọi 114** _ngay_.";
     let expected = ["Xem Kế hoạch số năm mươi hai và gọi một một bốn ngay."];
-    assert_eq!(script(markdown).paragraphs, expected);
+    assert_paragraphs(markdown, &expected);
     assert!(script(markdown).warnings.is_empty());
 }
 
@@ -83,11 +109,7 @@ fn images_code_and_html_are_left_out_with_warnings() {
     let markdown = "Ảnh ![công nhân](a.jpg) đẹp.\n\n```\ncode 1\n```\n\n<div>x</div>\n\nA<br>b\n\n<!-- ghi chú -->\n\nHết <!-- x --> rồi.\n";
     let result = script(markdown);
     assert_eq!(result.paragraphs, ["Ảnh đẹp.", "A b", "Hết rồi."]);
-    let found: Vec<(usize, String)> = result
-        .warnings
-        .iter()
-        .map(|w| (w.line, w.message()))
-        .collect();
+    let found = messages(&result);
     let expected = [
         (1, "an image is left out of the spoken script"),
         (3, "a code block is left out of the spoken script"),
@@ -129,11 +151,7 @@ fn script_reads_markdown_with_the_portals_options() {
         result.paragraphs,
         ["Tiêu đề.", "Có năm người đã không khám.", "Xong."]
     );
-    let found: Vec<(usize, String)> = result
-        .warnings
-        .iter()
-        .map(|w| (w.line, w.message()))
-        .collect();
+    let found = messages(&result);
     let expected = [(7, "a footnote is left out of the spoken script".to_owned())];
     assert_eq!(found, expected);
 }
@@ -142,11 +160,7 @@ fn script_reads_markdown_with_the_portals_options() {
 #[test]
 fn addresses_emoji_and_guesses_warn_on_their_lines() {
     let markdown = "Xem thông báo.\n\nGửi về a@b.vn 👷\nhoặc https://x.vn.\n\n- 2/3 đã khắc phục\n";
-    let found: Vec<(usize, String)> = script(markdown)
-        .warnings
-        .iter()
-        .map(|w| (w.line, w.message()))
-        .collect();
+    let found = messages(&script(markdown));
     let expected = [
         (
             3,
@@ -196,11 +210,7 @@ fn item_courtesies_and_link_pointers_are_left_out() {
         "Xem Kế hoạch năm mươi hai và gọi một một bốn.",
     ];
     assert_eq!(result.paragraphs, expected);
-    let found: Vec<(usize, ScriptIssue)> = result
-        .warnings
-        .into_iter()
-        .map(|w| (w.line, w.issue))
-        .collect();
+    let found = issues(result);
     let expected = [
         (1, ScriptIssue::Courtesy("Kính thưa bà con,".into())),
         (7, ScriptIssue::Courtesy("Xin cảm ơn bà con.".into())),
@@ -233,15 +243,10 @@ fn awkward_bodies_are_scripted_without_panicking() {
 fn long_sentences_are_warned() {
     let long = "Một hai ba bốn năm sáu bảy tám chín mười ".repeat(5);
     let result = script_from_text(&format!("{long}. Ngắn."), 3, &Glossary::builtin());
-    let issues: Vec<ScriptIssue> = result.warnings.into_iter().map(|w| w.issue).collect();
-    assert_eq!(issues, [ScriptIssue::LongSentence(50)]);
+    assert_eq!(issues(result), [(3, ScriptIssue::LongSentence(50))]);
     // In markdown, the warning names the line where the long sentence starts.
     let markdown = format!("Ngắn.\nVẫn ngắn.\n{long}\nhết.\n");
-    let found: Vec<(usize, ScriptIssue)> = script_from_markdown(&markdown, 5, &Glossary::builtin())
-        .warnings
-        .into_iter()
-        .map(|w| (w.line, w.issue))
-        .collect();
+    let found = issues(script_from_markdown(&markdown, 5, &Glossary::builtin()));
     assert_eq!(found, [(7, ScriptIssue::LongSentence(51))]);
 }
 
