@@ -16,7 +16,7 @@ mod session;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use self::classify::classify;
 use self::session::{Failure, Session};
@@ -31,7 +31,9 @@ pub(crate) struct SftpTransport {
     root: Option<String>,
     /// Remote folders created (or found) during this run.
     made: BTreeSet<String>,
-    scratch: Option<Scratch>,
+    /// A private folder for the manifest on its way to and from the server, made at
+    /// first use and removed when the transport is dropped.
+    scratch: Option<tempfile::TempDir>,
 }
 
 /// What an operation was doing, for its error message.
@@ -102,11 +104,20 @@ impl SftpTransport {
         })
     }
 
-    fn scratch(&mut self) -> Result<&Scratch, PublishError> {
+    /// The scratch folder, made at first use.
+    fn scratch(&mut self) -> Result<&Path, PublishError> {
         if self.scratch.is_none() {
-            self.scratch = Some(Scratch::create()?);
+            let dir = tempfile::Builder::new()
+                .prefix("loa-publish-")
+                .tempdir()
+                .map_err(|source| PublishError::TargetIo {
+                    action: "create the temporary folder",
+                    path: std::env::temp_dir().display().to_string(),
+                    source,
+                })?;
+            self.scratch = Some(dir);
         }
-        Ok(self.scratch.as_ref().expect("created just above"))
+        Ok(self.scratch.as_ref().expect("made just above").path())
     }
 
     /// Sends `local` to `dest` through a temporary name beside it.
@@ -157,7 +168,7 @@ impl Transport for SftpTransport {
 
     fn read_manifest(&mut self) -> Result<Option<Vec<u8>>, PublishError> {
         let remote = self.remote(MANIFEST_NAME)?;
-        let local = self.scratch()?.path("remote-manifest.json");
+        let local = self.scratch()?.join("remote-manifest.json");
         let _ = fs::remove_file(&local);
         let local_text = local
             .to_str()
@@ -248,7 +259,7 @@ impl Transport for SftpTransport {
     }
 
     fn write_manifest(&mut self, json: &[u8]) -> Result<(), PublishError> {
-        let local = self.scratch()?.path("manifest.json");
+        let local = self.scratch()?.join("manifest.json");
         fs::write(&local, json).map_err(|source| PublishError::TargetIo {
             action: "write the temporary file",
             path: local.display().to_string(),
@@ -290,37 +301,6 @@ fn quote(path: &str) -> String {
     quoted.push('"');
     quoted
 }
-/// A private folder for the manifest on its way to and from the server; removed on drop.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn create() -> Result<Scratch, PublishError> {
-        let base = std::env::temp_dir();
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = base.join(format!("loa-publish-{}-{stamp}", std::process::id()));
-        fs::create_dir(&dir).map_err(|source| PublishError::TargetIo {
-            action: "create the temporary folder",
-            path: dir.display().to_string(),
-            source,
-        })?;
-        Ok(Scratch { dir })
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
