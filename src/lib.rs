@@ -43,6 +43,7 @@ pub mod error;
 pub mod ics;
 pub mod markdown;
 pub mod output;
+mod percent;
 pub mod publish;
 pub mod render;
 pub mod report;

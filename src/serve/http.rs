@@ -124,21 +124,7 @@ pub(crate) fn resolve(path: &str) -> Option<Target> {
 
 /// `%XX` escapes to bytes, then UTF-8. Malformed escapes and invalid UTF-8 give `None`.
 pub(crate) fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    crate::percent::decode(s).ok()
 }
 
 /// Content-Type by file extension.
@@ -387,6 +373,7 @@ mod tests {
         assert_eq!(percent_decode("%C4%91%E1%BB%8Fi").as_deref(), Some("đỏi"));
         assert_eq!(percent_decode("a+b").as_deref(), Some("a+b"));
         assert_eq!(percent_decode("%4"), None);
+        assert_eq!(percent_decode("%ff"), None);
     }
 
     #[test]

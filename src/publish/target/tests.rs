@@ -46,6 +46,10 @@ fn parses_target_urls() {
             sftp(Some("root"), "::1", Some(22), "/srv"),
         ),
         (
+            "sftp://d%65ploy@host/www/50%25",
+            sftp(Some("deploy"), "host", None, "/www/50%"),
+        ),
+        (
             "sftp://root@127.0.0.1:40022/tmp/x/www",
             sftp(Some("root"), "127.0.0.1", Some(40022), "/tmp/x/www"),
         ),
@@ -81,6 +85,10 @@ fn rejects_bad_targets_with_advice() {
         ("sftp://host/www/../etc", "contains . or .."),
         ("sftp://host/www%0Aevil", "control character"),
         ("sftp://host/100%", "%25"),
+        ("sftp://host/www/a%4", "%25"),
+        ("sftp://host/www/%zz", "%25"),
+        ("sftp://host/www/%ff", "invalid UTF-8"),
+        ("sftp://d%ff@host/www", "invalid UTF-8"),
     ];
     for (url, words) in cases {
         let err = parse_target_with_home(&spec(url), None)

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::{Problem, SftpEndpoint};
+use crate::percent::Malformed;
 
 pub(super) fn parse_file_url(rest: &str) -> Result<PathBuf, Problem> {
     let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
@@ -197,34 +198,17 @@ fn folder_path(raw: &str) -> Result<String, Problem> {
     Ok(trimmed.to_string())
 }
 
+/// `%XX` escapes to bytes, then UTF-8.
 fn percent_decode(text: &str) -> Result<String, Problem> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            let Some(byte) = hex else {
-                return Err((
-                    both!(
-                        "\"{text}\" có dấu % không theo sau bởi hai chữ số thập lục phân",
-                        "\"{text}\" has a % that is not followed by two hex digits"
-                    ),
-                    both!("ghi dấu % thành %25", "write a % sign as %25"),
-                ));
-            };
-            out.push(byte);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| {
-        (
+    crate::percent::decode(text).map_err(|malformed| match malformed {
+        Malformed::Escape => (
+            both!(
+                "\"{text}\" có dấu % không theo sau bởi hai chữ số thập lục phân",
+                "\"{text}\" has a % that is not followed by two hex digits"
+            ),
+            both!("ghi dấu % thành %25", "write a % sign as %25"),
+        ),
+        Malformed::Utf8 => (
             both!(
                 "\"{text}\" giải mã ra văn bản UTF-8 không hợp lệ",
                 "\"{text}\" decodes to invalid UTF-8"
@@ -233,6 +217,6 @@ fn percent_decode(text: &str) -> Result<String, Problem> {
                 "ghi chữ có dấu như bình thường, hoặc mã hóa phần trăm các byte UTF-8 của chúng",
                 "write non-ASCII letters as they are, or percent-encode their UTF-8 bytes"
             ),
-        )
+        ),
     })
 }
