@@ -4,7 +4,9 @@
 //! json`), must not panic, and must leave every file where it was: the previous portal
 //! byte-identical, no staging folder left, nothing written outside the output folder.
 //! Cases too big or too odd for git (a 10 MB page, lists nested 10,000 deep, symlinks)
-//! are made by the test.
+//! are made by the test. What a failing case says, in Vietnamese and in English, is a
+//! snapshot (`snapshots/it__bad_input__<case>.snap`): a change of wording shows up in
+//! review as a diff of those files.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -17,8 +19,8 @@ enum Expect {
     Error(&'static str, &'static str),
     /// Exit 2 (bad usage), saying this.
     Usage(&'static str),
-    /// Builds like any good site.
-    Builds,
+    /// Builds like any good site, and this output file holds this text.
+    Shows(&'static str, &'static str),
 }
 
 use Expect::*;
@@ -38,7 +40,7 @@ const CASES: &[(&str, Expect)] = &[
         "bad-data-file",
         Error("E008", "content/data/thong-ke.yaml:3:1"),
     ),
-    ("bom", Builds),
+    ("bom", Shows("public/tin-tuc/x/index.html", "Có BOM")),
     (
         "broadcast-kind-without-block",
         Error("E021", "content/loa/x.md:2:1"),
@@ -59,7 +61,7 @@ const CASES: &[(&str, Expect)] = &[
         "citizen-id-in-notice",
         Error("E029", "content/xu-ly-vi-pham/x.md:13:16"),
     ),
-    ("crlf", Builds),
+    ("crlf", Shows("public/tin-tuc/x/index.html", "Dòng CRLF")),
     (
         "document-file-outside",
         Error("E022", "content/van-ban/x.md:6:1"),
@@ -100,7 +102,11 @@ const CASES: &[(&str, Expect)] = &[
         Error("E042", "content/tin-tuc/x.md:3:1"),
     ),
     ("missing-title", Error("E021", "content/tin-tuc/x.md:1:1")),
-    ("nfd", Builds),
+    // The title is written decomposed (NFD); the page shows it composed (NFC).
+    (
+        "nfd",
+        Shows("public/tin-tuc/x/index.html", "Tháng hành động"),
+    ),
     ("no-front-matter", Error("E003", "content/tin-tuc/x.md:1:1")),
     ("not-a-date", Error("E020", "content/tin-tuc/x.md:3:16")),
     (
@@ -296,8 +302,11 @@ fn run_case(name: &str, expect: Expect, apply: impl FnOnce(&Work)) {
     assert_no_panic(&out, name);
     let err = stderr(&out);
     match expect {
-        Builds => {
+        Shows(file, text) => {
             assert_eq!(out.status.code(), Some(0), "{name} should build:\n{err}");
+            let page = std::fs::read_to_string(w.site().join(file))
+                .unwrap_or_else(|e| panic!("{name}: cannot read {file}: {e}"));
+            assert!(page.contains(text), "{name}: {text:?} not in {file}");
             return;
         }
         Usage(said) => {
@@ -323,12 +332,23 @@ fn run_case(name: &str, expect: Expect, apply: impl FnOnce(&Work)) {
             assert_check_json(&w, name, code, at);
         }
     }
+    assert_messages_snapshot(&w, name, &err);
     let after = w.snapshot();
     let diff = changes(&before, &after);
     assert!(
         diff.is_empty(),
         "{name}: a failed build changed files: {diff:?}"
     );
+}
+
+/// What a failed `loa build` said in Vietnamese and in English (`en`), as the snapshot
+/// `it__bad_input__<name>`; the temporary folder is written `[TMP]`.
+fn assert_messages_snapshot(w: &Work, name: &str, en: &str) {
+    let vi = stderr(&w.loa(&["build"], "vi"));
+    let tmp = w.dir.path().to_string_lossy();
+    let said =
+        format!("loa build (vi):\n{vi}\nloa build (en):\n{en}").replace(tmp.as_ref(), "[TMP]");
+    insta::assert_snapshot!(name, said);
 }
 
 /// `loa check --format json` exits 1 and lists the finding with its position.
@@ -393,15 +413,19 @@ fn every_fixture_case_reports_its_code_and_location_and_changes_nothing() {
 
 #[test]
 fn a_ten_megabyte_page_builds() {
-    run_case("big-page", Builds, |w| {
-        let para = "Người lao động phải được huấn luyện an toàn, vệ sinh lao động trước khi làm việc trên cao. ";
-        let mut text = String::from("---\ntitle: \"Trang rất dài\"\n---\n");
-        while text.len() < 10 * 1024 * 1024 {
-            text.push_str(&para.repeat(20));
-            text.push_str("\n\n");
-        }
-        w.write("content/tin-tuc/dai.md", text.as_bytes());
-    });
+    run_case(
+        "big-page",
+        Shows("public/tin-tuc/dai/index.html", "Trang rất dài"),
+        |w| {
+            let para = "Người lao động phải được huấn luyện an toàn, vệ sinh lao động trước khi làm việc trên cao. ";
+            let mut text = String::from("---\ntitle: \"Trang rất dài\"\n---\n");
+            while text.len() < 10 * 1024 * 1024 {
+                text.push_str(&para.repeat(20));
+                text.push_str("\n\n");
+            }
+            w.write("content/tin-tuc/dai.md", text.as_bytes());
+        },
+    );
 }
 
 #[test]

@@ -9,7 +9,6 @@ mod broadcast;
 mod build;
 mod check;
 mod cli;
-mod errors;
 mod mistakes;
 mod office;
 mod privacy;
