@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::{DIR, Dataset, Measure, Row};
 use crate::content::Site;
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, Location, Result, StatisticsProblem};
 
 /// The file a dataset came from, to point diagnostics at.
 fn source_file(site: &Site, id: &str) -> (PathBuf, Option<String>) {
@@ -61,19 +61,14 @@ pub fn has_data(site: &Site) -> bool {
 /// A problem found in a dataset, before its position in the file is known.
 #[derive(Debug)]
 struct Problem {
-    message: crate::error::Text,
-    help: crate::error::Text,
+    problem: StatisticsProblem,
     /// Text to look for in the file to find the line (a key or a value).
     near: Option<String>,
 }
 
 impl Problem {
-    fn new(message: crate::error::Text, help: crate::error::Text, near: Option<String>) -> Self {
-        Problem {
-            message,
-            help,
-            near,
-        }
+    fn new(problem: StatisticsProblem, near: Option<String>) -> Self {
+        Problem { problem, near }
     }
 
     fn locate(self, path: &std::path::Path, text: Option<&str>) -> Diagnostic {
@@ -82,10 +77,7 @@ impl Problem {
             .and_then(|(t, near)| find(t, near))
             .unwrap_or((1, 1));
         let d = Diagnostic::new(
-            crate::error::Message::Statistics {
-                message: self.message,
-                help: self.help,
-            },
+            crate::error::Message::Statistics(self.problem),
             Some(Location::new(path, line, column)),
         );
         match text {
@@ -124,9 +116,6 @@ struct DatasetFile {
     by_ward: Vec<Map<String, Value>>,
 }
 
-const EXAMPLE: &str =
-    "title: ..., measures: [{id: deaths, name: Số người chết}], years: [{year: 2024, deaths: 3}]";
-
 /// Read and validate one dataset from its data value.
 fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, Vec<Problem>> {
     let file: DatasetFile = serde_json::from_value(value.clone()).map_err(|e| {
@@ -135,31 +124,10 @@ fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, V
             .strip_prefix("unknown field `")
             .and_then(|r| r.split('`').next())
             .map(|f| format!("{f}:"));
-        let (message, help) = crate::error::explain_serde_message(&raw);
-        let (vi, vi_help) = match &near {
-            Some(field) => {
-                let field = field.trim_end_matches(':');
-                (
-                    format!("không dùng được trường \"{field}\""),
-                    format!("các trường của một tệp thống kê: {EXAMPLE}"),
-                )
-            }
-            None => (
-                crate::error::serde_message(&raw, None, false)
-                    .render(crate::error::Lang::Vi)
-                    .0,
-                format!("một tệp thống kê có dạng {EXAMPLE}"),
-            ),
-        };
-        let help = help.unwrap_or_else(|| format!("a statistics file has {EXAMPLE}"));
         vec![Problem::new(
-            both!(
-                "không đọc được tệp thống kê này: {vi}",
-                "this statistics file cannot be read: {message}"
-            ),
-            crate::error::Text {
-                vi: vi_help,
-                en: help,
+            StatisticsProblem::Unreadable {
+                detail: raw.clone(),
+                field: near.as_deref().map(|f| f.trim_end_matches(':').to_owned()),
             },
             near,
         )]
@@ -180,14 +148,7 @@ fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, V
         if pair[0].year == pair[1].year {
             let year = pair[0].year;
             problems.push(Problem::new(
-                both!(
-                    "năm {year} có hai lần trong years",
-                    "the year {year} is listed twice under years"
-                ),
-                both!(
-                    "mỗi năm một dòng; số liệu theo lĩnh vực hoặc theo phường ghi trong by_sector hoặc by_ward",
-                    "keep one row per year; put figures by sector or ward under by_sector or by_ward"
-                ),
+                StatisticsProblem::YearTwice { year },
                 Some(format!("year: {year}")),
             ));
         }
@@ -215,14 +176,7 @@ fn parse(id: &str, value: &Value, site: &Site) -> std::result::Result<Dataset, V
 fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
     if measures.is_empty() {
         problems.push(Problem::new(
-            both!(
-                "tệp thống kê này chưa có chỉ tiêu nào (measures)",
-                "this statistics file has no measures"
-            ),
-            both!(
-                "liệt kê các chỉ tiêu mà số liệu đếm, ví dụ measures: [{{id: deaths, name: Số người chết, unit: người}}]",
-                "list what the figures count, e.g. measures: [{{id: deaths, name: Số người chết, unit: người}}]"
-            ),
+            StatisticsProblem::NoMeasures,
             Some("measures".to_owned()),
         ));
     }
@@ -235,28 +189,14 @@ fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
         if reserved || !valid {
             let id = &m.id;
             problems.push(Problem::new(
-                both!(
-                    "\"{id}\" không dùng được làm mã chỉ tiêu",
-                    "\"{id}\" cannot be a measure's id"
-                ),
-                both!(
-                    "dùng chữ thường không dấu, chữ số, _ hoặc -, trừ year, sector và ward (ví dụ deaths)",
-                    "use lowercase letters without accents, digits, _ or -, other than year, sector and ward (e.g. deaths)"
-                ),
+                StatisticsProblem::BadMeasureId { id: id.clone() },
                 Some(format!("id: {id}")),
             ));
         }
         if measures[..i].iter().any(|o| o.id == m.id) {
             let id = &m.id;
             problems.push(Problem::new(
-                both!(
-                    "chỉ tiêu \"{id}\" được khai báo hai lần",
-                    "the measure \"{id}\" is declared twice"
-                ),
-                both!(
-                    "mỗi chỉ tiêu cần một mã riêng",
-                    "give each measure its own id"
-                ),
+                StatisticsProblem::MeasureTwice { id: id.clone() },
                 Some(format!("id: {id}")),
             ));
         }
@@ -267,14 +207,7 @@ fn check_measures(measures: &[Measure], problems: &mut Vec<Problem>) {
         {
             let id = &m.id;
             problems.push(Problem::new(
-                both!(
-                    "mục tiêu của \"{id}\" cần mức thay đổi mỗi năm khác 0",
-                    "the target of \"{id}\" needs a yearly change other than 0"
-                ),
-                both!(
-                    "ghi percent_per_year: -4 cho \"giảm 4 % mỗi năm\" hoặc 5 cho \"tăng ít nhất 5 % mỗi năm\"",
-                    "write percent_per_year: -4 for \"down 4 % a year\" or 5 for \"up at least 5 % a year\""
-                ),
+                StatisticsProblem::ZeroTarget { id: id.clone() },
                 Some("percent_per_year".to_owned()),
             ));
         }
@@ -287,14 +220,10 @@ fn check_targets(d: &Dataset, problems: &mut Vec<Problem>) {
         if d.value(m, t.base_year).is_none() {
             let (id, base) = (&measure.id, t.base_year);
             problems.push(Problem::new(
-                both!(
-                    "mục tiêu của \"{id}\" tính từ năm {base}, nhưng years chưa có số liệu {id} của năm {base}",
-                    "the target of \"{id}\" starts from {base}, but years has no {id} figure for {base}"
-                ),
-                both!(
-                    "thêm số liệu của năm gốc, ví dụ - {{year: {base}, {id}: ...}}, hoặc đổi base_year",
-                    "add the base year's figure, e.g. - {{year: {base}, {id}: ...}}, or change base_year"
-                ),
+                StatisticsProblem::NoBaseYearFigure {
+                    id: id.clone(),
+                    base,
+                },
                 Some(format!("base_year: {base}")),
             ));
         }
@@ -318,14 +247,9 @@ fn parse_row(
     let shown = Value::Object(row.clone()).to_string();
     if year.is_none() {
         problems.push(Problem::new(
-            both!(
-                "một dòng chưa có năm: {shown}",
-                "a row has no year: {shown}"
-            ),
-            both!(
-                "mỗi dòng bắt đầu bằng năm, ví dụ - {{year: 2024, deaths: 3}}",
-                "start each row with its year, e.g. - {{year: 2024, deaths: 3}}"
-            ),
+            StatisticsProblem::RowWithoutYear {
+                shown: shown.clone(),
+            },
             None,
         ));
     }
@@ -335,28 +259,20 @@ fn parse_row(
             Some(k) if by == "ward" && site.config.ward(k).is_none() => {
                 let slugs: Vec<&str> = site.config.wards.iter().map(|w| w.slug.as_str()).collect();
                 let close = crate::error::did_you_mean(k, &slugs);
-                let hint = close.map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
-                let vi_hint =
-                    close.map_or_else(String::new, |s| format!(" (có phải ý bạn là \"{s}\"?)"));
                 problems.push(Problem::new(
-                    both!(
-                        "\"{k}\" không phải là phường, xã khai báo trong site.toml{vi_hint}",
-                        "\"{k}\" is not a ward declared in site.toml{hint}"
-                    ),
-                    both!(
-                        "dùng slug của một phường, xã trong [[wards]] của site.toml",
-                        "use a ward slug from [[wards]] in site.toml"
-                    ),
+                    StatisticsProblem::UnknownWard {
+                        ward: k.to_owned(),
+                        close: close.map(str::to_owned),
+                    },
                     Some(k.to_owned()),
                 ));
             }
             Some(k) if !k.trim().is_empty() => key = Some(k.trim().to_owned()),
             _ => problems.push(Problem::new(
-                both!(
-                    "một dòng của by_{by} chưa có {by}: {shown}",
-                    "a row of by_{by} has no {by}: {shown}"
-                ),
-                both!("thêm {by}: ... vào dòng này", "add {by}: ... to the row"),
+                StatisticsProblem::RowWithoutKey {
+                    by: by.to_owned(),
+                    shown: shown.clone(),
+                },
                 year.map(|y| format!("year: {y}")),
             )),
         }
@@ -368,16 +284,12 @@ fn parse_row(
         }
         let Some(m) = measures.iter().position(|id| id == k) else {
             let close = crate::error::did_you_mean(k, measures);
-            let hint = close.map_or_else(String::new, |s| format!(" (did you mean \"{s}\"?)"));
-            let vi_hint =
-                close.map_or_else(String::new, |s| format!(" (có phải ý bạn là \"{s}\"?)"));
-            let list = measures.join(", ");
             problems.push(Problem::new(
-                both!(
-                    "\"{k}\" không phải là chỉ tiêu của tệp này{vi_hint}",
-                    "\"{k}\" is not a measure of this file{hint}"
-                ),
-                both!("các chỉ tiêu là: {list}", "the measures are: {list}"),
+                StatisticsProblem::UnknownMeasure {
+                    key: k.clone(),
+                    close: close.map(str::to_owned),
+                    measures: measures.iter().map(|m| (*m).to_owned()).collect(),
+                },
                 Some(format!("{k}:")),
             ));
             continue;
@@ -388,14 +300,10 @@ fn parse_row(
                 values[m] = n.as_f64();
             }
             _ => problems.push(Problem::new(
-                both!(
-                    "số liệu của \"{k}\" phải là một số từ 0 trở lên, không phải {v}",
-                    "the figure of \"{k}\" must be a number of 0 or more, not {v}"
-                ),
-                both!(
-                    "ghi số không kèm đơn vị hay dấu chấm, ví dụ 1250; bỏ trống nếu chưa biết",
-                    "write the number without units or dots, e.g. 1250; leave it out when unknown"
-                ),
+                StatisticsProblem::NotAFigure {
+                    key: k.clone(),
+                    value: v.to_string(),
+                },
                 Some(format!("{k}: {}", v.as_str().unwrap_or(&v.to_string()))),
             )),
         }

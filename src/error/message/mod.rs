@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use super::{Severity, Text};
+use super::Severity;
 
 mod broadcast;
 mod config;
@@ -17,6 +17,7 @@ mod input;
 mod links;
 mod page;
 mod privacy;
+mod statistics;
 mod theme;
 
 pub use broadcast::BroadcastProblem;
@@ -26,6 +27,7 @@ pub use input::InputProblem;
 pub use links::LinkProblem;
 pub use page::PageProblem;
 pub use privacy::PrivacyProblem;
+pub use statistics::StatisticsProblem;
 pub use theme::ThemeProblem;
 
 /// The language diagnostics are written in.
@@ -114,9 +116,8 @@ pub enum Message {
     Theme(ThemeProblem),
     /// W050–W056: loudspeaker scripts and bulletins.
     Broadcast(BroadcastProblem),
-    /// E060: a statistics file under content/data/thong-ke/ that cannot be used; its
-    /// texts are made where the problem is found.
-    Statistics { message: Text, help: Text },
+    /// E060: statistics files.
+    Statistics(StatisticsProblem),
 }
 
 impl Message {
@@ -130,7 +131,7 @@ impl Message {
             Message::Page(p) => p.code(),
             Message::Theme(p) => p.code(),
             Message::Broadcast(p) => p.code(),
-            Message::Statistics { .. } => "E060",
+            Message::Statistics(p) => p.code(),
         }
     }
 
@@ -158,9 +159,7 @@ impl Message {
             Message::Page(p) => p.texts(l),
             Message::Theme(p) => p.texts(l),
             Message::Broadcast(p) => p.texts(l),
-            Message::Statistics { message, help } => {
-                (message.get(l).to_owned(), help.get(l).to_owned())
-            }
+            Message::Statistics(p) => p.texts(l),
         }
     }
 }
