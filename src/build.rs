@@ -35,6 +35,14 @@ impl BuildOptions {
             base_url: self.base_url.clone(),
         }
     }
+
+    /// The folder this run writes to: `--output`, else site.toml's `output_dir` under the
+    /// site's root.
+    pub fn output_dir(&self, config: &crate::config::SiteConfig) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join(&config.output_dir))
+    }
 }
 
 /// What a build did, for the one line users read.
@@ -180,11 +188,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let mut stages = crate::timing::Stages::start(opts.lang);
     let config = crate::config::SiteConfig::load(&opts.root).ok();
-    let planned = config.map(|c| {
-        opts.output
-            .clone()
-            .unwrap_or_else(|| opts.root.join(&c.output_dir))
-    });
+    let planned = config.map(|c| opts.output_dir(&c));
     let fingerprint = planned.as_deref().and_then(|out| fingerprint(opts, out));
     stages.lap("fingerprint");
     if let (Some(output), Some(fp)) = (&planned, fingerprint)
@@ -203,10 +207,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut site = load_site(opts)?;
     release_bodies(&mut site);
     stages.lap("load");
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
+    let output = opts.output_dir(&site.config);
     output::check_output_dir(&output, &opts.root)?;
     let pages = site.pages.len();
     let left_out = site.left_out;

@@ -282,11 +282,7 @@ pub fn run(
 ) -> Result<(Report, PathBuf)> {
     let site = crate::build::load_site(opts)?;
     let report = compile(&site, year, bulletins)?;
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
-    let dir = folder(&output, year);
+    let dir = folder(&opts.output_dir(&site.config), year);
     write(&dir, &files(&site, &report)?)?;
     Ok((report, dir))
 }
