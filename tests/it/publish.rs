@@ -596,23 +596,28 @@ fn refuses_an_unbuilt_site() {
     assert!(err.contains("would delete the whole site"), "{err}");
 }
 
-#[test]
-fn refuses_a_target_inside_the_output() {
-    let case = Case::new();
+/// Publish `case`'s output to the target `[publish.portal]` at `url`; the error it gives.
+fn publish_to_url(case: &Case, url: &str) -> String {
     let spec = TargetSpec {
         name: "portal".into(),
-        url: format!("file://{}/www", case.output.display()),
+        url: url.to_owned(),
         identity_file: None,
     };
     let target = parse_target(&spec).expect("valid");
-    let err = publish(
+    publish(
         &case.output,
         &target,
         &PublishOptions::default(),
         &mut |_| {},
     )
-    .expect_err("overlap")
-    .to_string();
+    .expect_err("the publish fails")
+    .to_string()
+}
+
+#[test]
+fn refuses_a_target_inside_the_output() {
+    let case = Case::new();
+    let err = publish_to_url(&case, &format!("file://{}/www", case.output.display()));
     assert!(err.contains("[publish.portal]"), "{err}");
     assert!(!case.output.join("www").exists());
 }
@@ -620,20 +625,10 @@ fn refuses_a_target_inside_the_output() {
 #[test]
 fn missing_parent_folder_says_what_to_do() {
     let case = Case::new();
-    let spec = TargetSpec {
-        name: "portal".into(),
-        url: format!("file://{}/no/such/www", case.target.display()),
-        identity_file: None,
-    };
-    let target = parse_target(&spec).expect("valid");
-    let err = publish(
-        &case.output,
-        &target,
-        &PublishOptions::default(),
-        &mut |_| {},
-    )
-    .expect_err("missing parent")
-    .to_string();
+    let err = publish_to_url(
+        &case,
+        &format!("file://{}/no/such/www", case.target.display()),
+    );
     assert!(err.contains("does not exist"), "{err}");
     assert!(err.contains("create it"), "{err}");
 }
