@@ -84,12 +84,11 @@ fn release_bodies(site: &mut Site) {
 const INPUTS: &[&str] = &["site.toml", "content", "static", "assets", "themes"];
 
 /// A fingerprint of everything a build's output depends on: this loa binary (its
-/// version, size and time), the run's options, and the path, size, times and inode of
-/// every file the build reads, as make and cargo judge their inputs (the change time
-/// moves with any write and cannot be set back). Reading 70 MB of sources to hash them
-/// cost a tenth of a build. `None` when something cannot be read (then the build runs
-/// and reports it), and on systems without inodes.
-#[cfg(unix)]
+/// version, size and time), the run's options, and the path, size and times of every
+/// file the build reads, with the change time, device and inode where the system has
+/// them ([`crate::platform::input_record`]), as make and cargo judge their inputs.
+/// Reading 70 MB of sources to hash them cost a tenth of a build. `None` when something
+/// cannot be read (then the build runs and reports it).
 pub fn fingerprint(opts: &BuildOptions, output: &std::path::Path) -> Option<u128> {
     let exe = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
     let mut text = format!(
@@ -117,41 +116,32 @@ pub fn fingerprint(opts: &BuildOptions, output: &std::path::Path) -> Option<u128
 }
 
 /// One input as the fingerprint hashes it: its path under the site's folder, and its
-/// size, modification and change times, device and inode.
-#[cfg(unix)]
+/// [`crate::platform::input_record`].
 type InputRecord = (Vec<u8>, [u8; 56]);
 
 /// The records of `path`: a file, or a folder and everything in it (links followed,
 /// files in parallel). `None` if anything cannot be read or a link loops.
-#[cfg(unix)]
 fn fingerprint_entry(
     path: &std::path::Path,
     relative: std::path::PathBuf,
     meta: &std::fs::Metadata,
     ancestors: &[(u64, u64)],
 ) -> Option<Vec<InputRecord>> {
-    use std::os::unix::ffi::OsStrExt;
-    use std::os::unix::fs::MetadataExt;
     if meta.is_file() {
         let mut record = [0u8; 56];
-        let numbers = [
-            meta.len() as i64,
-            meta.mtime(),
-            meta.mtime_nsec(),
-            meta.ctime(),
-            meta.ctime_nsec(),
-            meta.dev() as i64,
-            meta.ino() as i64,
-        ];
+        let numbers = crate::platform::input_record(meta);
         for (chunk, n) in record.chunks_exact_mut(8).zip(numbers) {
             chunk.copy_from_slice(&n.to_le_bytes());
         }
-        return Some(vec![(relative.as_os_str().as_bytes().to_vec(), record)]);
+        return Some(vec![(
+            relative.as_os_str().as_encoded_bytes().to_vec(),
+            record,
+        )]);
     }
     if !meta.is_dir() {
         return Some(Vec::new());
     }
-    let id = (meta.dev(), meta.ino());
+    let id = crate::platform::folder_identity(path, meta)?;
     if ancestors.contains(&id) {
         return None;
     }
@@ -174,11 +164,6 @@ fn fingerprint_entry(
         })
         .collect();
     Some(nested?.into_iter().flatten().collect())
-}
-
-#[cfg(not(unix))]
-pub fn fingerprint(_opts: &BuildOptions, _output: &std::path::Path) -> Option<u128> {
-    None
 }
 
 /// Build the site into its output folder. On any error the published folder is left

@@ -44,6 +44,7 @@ pub mod ics;
 pub mod markdown;
 pub mod output;
 mod percent;
+mod platform;
 pub mod publish;
 pub mod render;
 pub mod report;

@@ -16,22 +16,15 @@ pub struct Entry {
 }
 
 impl Entry {
-    #[cfg(unix)]
     pub(super) fn of(meta: &std::fs::Metadata, hash: u128) -> Option<Entry> {
-        use std::os::unix::fs::MetadataExt;
+        let stamp = crate::platform::file_stamp(meta)?;
         Some(Entry {
-            len: meta.len(),
-            mtime: meta.mtime(),
-            mtime_nsec: meta.mtime_nsec(),
-            ino: meta.ino(),
+            len: stamp.len,
+            mtime: stamp.mtime,
+            mtime_nsec: stamp.mtime_nsec,
+            ino: stamp.id,
             hash,
         })
-    }
-
-    /// Elsewhere nothing is listed, and every file is compared byte by byte.
-    #[cfg(not(unix))]
-    pub(super) fn of(_meta: &std::fs::Metadata, _hash: u128) -> Option<Entry> {
-        None
     }
 }
 
@@ -49,7 +42,7 @@ pub type Listing = HashMap<String, Entry>;
 
 /// What loa wrote into its two output generations (the published folder and the
 /// staging folder), kept beside them in `.<name>.loa-files`. Each listing names its
-/// folder by inode, which renames keep, so the swap cannot mix them up; a listing
+/// folder by its identity (the inode, or the file index on Windows), which renames keep, so the swap cannot mix them up; a listing
 /// that does not match (another loa version, an unreadable file) is ignored.
 #[derive(Default)]
 pub(super) struct Listings {
