@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 pub use message::{
     BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, InputProblem, Lang,
-    LinkProblem, Message, PageProblem, PersonalNumber, PrivacyProblem, StatisticsProblem,
-    ThemeProblem,
+    LinkProblem, Message, OutputProblem, PageProblem, PersonalNumber, PrivacyProblem,
+    StatisticsProblem, ThemeProblem,
 };
 
 /// A position in a user's file. Lines and columns are 1-based; `path` is relative to the

@@ -3,15 +3,10 @@
 
 use super::*;
 
-#[cfg(unix)]
+/// The folder's identity, which a rename keeps: listings name their folder by it.
 pub(super) fn folder_id(dir: &Path) -> Option<u64> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(dir).ok().map(|m| m.ino())
-}
-
-#[cfg(not(unix))]
-pub(super) fn folder_id(_dir: &Path) -> Option<u64> {
-    None
+    let meta = std::fs::metadata(dir).ok()?;
+    crate::platform::folder_identity(dir, &meta).map(|(_, id)| id)
 }
 
 /// Nothing may be written outside the output folder.
@@ -169,20 +164,27 @@ pub fn finish(
     carry_preserved(dir, output)?;
     let previous = sibling(output, "loa-prev");
     if previous.exists() {
-        std::fs::remove_dir_all(&previous).map_err(|e| Error::io("cannot remove", &previous, e))?;
+        patiently(|| std::fs::remove_dir_all(&previous))
+            .map_err(|e| held_or_io(e, "cannot remove", &previous, output))?;
     }
     if output.exists() {
-        std::fs::rename(output, &previous)
-            .map_err(|e| Error::io("cannot move aside", output, e))?;
+        patiently(|| std::fs::rename(output, &previous))
+            .map_err(|e| held_or_io(e, "cannot move aside", output, output))?;
     }
-    if let Err(e) = std::fs::rename(dir, output) {
+    if let Err(e) = patiently(|| std::fs::rename(dir, output)) {
         // Put the published folder back before reporting.
-        let _ = std::fs::rename(&previous, output);
-        return Err(Error::io("cannot move the new portal into", output, e));
+        let _ = patiently(|| std::fs::rename(&previous, output));
+        return Err(held_or_io(
+            e,
+            "cannot move the new portal into",
+            output,
+            output,
+        ));
     }
     if previous.exists() {
         // The old output becomes the next build's staging folder.
-        std::fs::rename(&previous, dir).map_err(|e| Error::io("cannot keep", &previous, e))?;
+        patiently(|| std::fs::rename(&previous, dir))
+            .map_err(|e| held_or_io(e, "cannot keep", &previous, output))?;
     }
     let mut listings = Listings::default();
     if let Some(id) = folder_id(output) {
@@ -193,6 +195,48 @@ pub fn finish(
         listings.by_folder.push((id, old));
     }
     listings.write(&listings_path(output))
+}
+
+/// The pauses between tries of a rename or removal that another program blocks (see
+/// [`crate::platform::is_held_open`]): about three seconds in all, long enough for a
+/// browser, an antivirus scan or Explorer's preview to let go, short enough that
+/// someone waiting at the console is told what to close.
+const PAUSES_MS: [u64; 7] = [50, 100, 200, 350, 500, 800, 1000];
+
+/// Run `op`, and again after each pause while it fails because a file is held open.
+fn patiently<T>(op: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    retry_while(op, crate::platform::is_held_open, &PAUSES_MS)
+}
+
+pub(super) fn retry_while<T>(
+    mut op: impl FnMut() -> std::io::Result<T>,
+    again: impl Fn(&std::io::Error) -> bool,
+    pauses_ms: &[u64],
+) -> std::io::Result<T> {
+    let mut pauses = pauses_ms.iter();
+    loop {
+        match op() {
+            Err(e) if again(&e) => match pauses.next() {
+                Some(ms) => std::thread::sleep(std::time::Duration::from_millis(*ms)),
+                None => return Err(e),
+            },
+            done => return done,
+        }
+    }
+}
+
+/// The error of a swap step: E080 when another program still held the folder open
+/// after every retry, else the file-system error with its path.
+fn held_or_io(e: std::io::Error, action: &'static str, path: &Path, output: &Path) -> Error {
+    if !crate::platform::is_held_open(&e) {
+        return Error::io(action, path, e);
+    }
+    let seconds = PAUSES_MS.iter().sum::<u64>().div_ceil(1000);
+    let problem = crate::error::OutputProblem::HeldOpen {
+        folder: output.to_path_buf(),
+        seconds,
+    };
+    Error::Content(vec![crate::error::Diagnostic::new(problem.into(), None)])
 }
 
 pub(super) fn remove_stale(staging: &Path, written: &[String]) -> Result<()> {

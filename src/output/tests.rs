@@ -101,3 +101,44 @@ fn listings_read_back_as_written_and_refuse_other_versions() {
     .unwrap();
     assert_eq!(Listings::read(&path).take(Some(7)), None);
 }
+
+#[test]
+fn retries_while_a_file_is_held_open_then_gives_up() {
+    let held = || std::io::Error::from(std::io::ErrorKind::ResourceBusy);
+    let is_held = |e: &std::io::Error| e.kind() == std::io::ErrorKind::ResourceBusy;
+    // Let go after two tries: the third succeeds.
+    let mut tries = 0;
+    let done = retry_while(
+        || {
+            tries += 1;
+            if tries < 3 { Err(held()) } else { Ok(tries) }
+        },
+        is_held,
+        &[0, 0, 0],
+    );
+    assert_eq!(done.unwrap(), 3);
+    // Never lets go: one try and one per pause, then the error.
+    let mut tries = 0;
+    let failed = retry_while(
+        || -> std::io::Result<()> {
+            tries += 1;
+            Err(held())
+        },
+        is_held,
+        &[0, 0],
+    );
+    assert!(failed.is_err());
+    assert_eq!(tries, 3);
+    // Another error is not retried.
+    let mut tries = 0;
+    let other = retry_while(
+        || -> std::io::Result<()> {
+            tries += 1;
+            Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+        },
+        is_held,
+        &[0, 0],
+    );
+    assert_eq!(other.unwrap_err().kind(), std::io::ErrorKind::NotFound);
+    assert_eq!(tries, 1);
+}

@@ -15,6 +15,7 @@ mod config;
 mod front_matter;
 mod input;
 mod links;
+mod output;
 mod page;
 mod privacy;
 mod statistics;
@@ -25,6 +26,7 @@ pub use config::ConfigProblem;
 pub use front_matter::FrontMatterProblem;
 pub use input::InputProblem;
 pub use links::LinkProblem;
+pub use output::OutputProblem;
 pub use page::PageProblem;
 pub use privacy::PrivacyProblem;
 pub use statistics::StatisticsProblem;
@@ -118,6 +120,8 @@ pub enum Message {
     Broadcast(BroadcastProblem),
     /// E060: statistics files.
     Statistics(StatisticsProblem),
+    /// E080: the output folder.
+    Output(OutputProblem),
 }
 
 impl Message {
@@ -132,6 +136,7 @@ impl Message {
             Message::Theme(p) => p.code(),
             Message::Broadcast(p) => p.code(),
             Message::Statistics(p) => p.code(),
+            Message::Output(p) => p.code(),
         }
     }
 
@@ -160,6 +165,7 @@ impl Message {
             Message::Theme(p) => p.texts(l),
             Message::Broadcast(p) => p.texts(l),
             Message::Statistics(p) => p.texts(l),
+            Message::Output(p) => p.texts(l),
         }
     }
 }

@@ -56,3 +56,18 @@ fn translates_serde_type_names() {
     assert_eq!(vi_type("i64"), "một số nguyên");
     assert_eq!(vi_type("something odd"), "something odd");
 }
+
+#[test]
+fn says_which_folder_is_held_open_and_what_to_close() {
+    let m = Message::Output(OutputProblem::HeldOpen {
+        folder: PathBuf::from("C:\\Users\\VanThu\\atvsld\\public"),
+        seconds: 3,
+    });
+    assert_eq!(m.code(), "E080");
+    let (vi, help) = m.render(Lang::Vi);
+    assert_eq!(
+        vi,
+        "không thay được thư mục C:\\Users\\VanThu\\atvsld\\public: một chương trình khác đang mở thư mục này hoặc một tệp trong đó (đã thử lại trong 3 giây)"
+    );
+    assert!(help.unwrap_or_default().contains("File Explorer"));
+}
