@@ -80,6 +80,14 @@ const CASES: &[(&str, Expect)] = &[
         Error("E027", "content/xu-ly-vi-pham/x.md:12:1"),
     ),
     (
+        "image-escaped-backslash",
+        Error("E081", "content/tin-tuc/x.md:4:1"),
+    ),
+    (
+        "image-path-on-computer",
+        Error("E081", "content/tin-tuc/x.md:3:1"),
+    ),
+    (
         "image-without-alt",
         Error("E024", "content/tin-tuc/x.md:3:1"),
     ),

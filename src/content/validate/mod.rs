@@ -362,6 +362,7 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
         check_ward(c, "wards", w, config);
     }
     if let Some(image) = &meta.image
+        && check_path(c, "image", image)
         && crate::markdown::is_dangerous_url(image)
     {
         let loc = c.at(&["image"]);
@@ -441,6 +442,42 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
     }
 }
 
+/// A path written in front matter the way Windows shows it on the office's PC
+/// (E081): a drive or a network share (`C:\Users\…`, `\\may-chu\…`), or a `\` that
+/// YAML turned into a control character inside double quotes. A relative path with
+/// `\` (`anh\bai-1.jpg`) is fine: [`asset_url`] makes it `/`. False when reported.
+fn check_path(c: &mut Checker, field: &str, path: &str) -> bool {
+    let problem = if path.chars().any(char::is_control) {
+        FrontMatterProblem::EscapedBackslash {
+            field: field.to_owned(),
+        }
+    } else if is_path_on_computer(path) {
+        FrontMatterProblem::PathOnComputer {
+            field: field.to_owned(),
+            path: path.to_owned(),
+        }
+    } else {
+        return true;
+    };
+    let loc = c.at(&[field]);
+    c.report(Message::FrontMatter(problem), loc);
+    false
+}
+
+/// `C:\…`, `C:/…`, `\\server\…` or `file:` (a path on a PC or its network), as Explorer's
+/// address bar or "Copy as path" gives it.
+pub(super) fn is_path_on_computer(path: &str) -> bool {
+    let path = path.trim().trim_matches('"');
+    let b = path.as_bytes();
+    let drive =
+        b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
+    drive
+        || path.starts_with("\\\\")
+        || path
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+}
+
 fn check_ward(c: &mut Checker, key: &str, ward: &str, config: &SiteConfig) {
     if config.ward(ward).is_some() {
         return;
@@ -496,6 +533,7 @@ fn check_kind(
                 }
             }
             if let Some(file) = &f.file
+                && check_path(c, "file", file)
                 && (file.contains("..") || file.contains(':'))
             {
                 let loc = c.at(&["file"]);

@@ -26,3 +26,22 @@ fn aliases_may_not_leave_the_site() {
     assert_eq!(normalize_alias("old/page"), "/old/page/");
     assert_eq!(normalize_alias("/old.html"), "/old.html");
 }
+
+#[test]
+fn tells_a_path_on_the_computer_from_a_site_path() {
+    let cases = [
+        ("C:\\Users\\VanThu\\Pictures\\anh.jpg", true),
+        ("d:/anh/a.png", true),
+        ("\"C:\\Users\\a.jpg\"", true),
+        ("\\\\may-chu\\chung\\a.pdf", true),
+        ("file:///C:/anh/a.png", true),
+        ("anh\\a.png", false),
+        ("anh/a.png", false),
+        ("/assets/anh/a.png", false),
+        ("https://atvsld.gov.vn/a.png", false),
+        ("C:", false),
+    ];
+    for (path, on_computer) in cases {
+        assert_eq!(is_path_on_computer(path), on_computer, "{path}");
+    }
+}

@@ -40,6 +40,12 @@ pub enum FrontMatterProblem {
     FileOutsideAssets { file: String },
     /// E022: a `javascript:`, `vbscript:` or `data:` address in front matter.
     ScriptUrl { field: String, url: String },
+    /// E081: a path as it is on the office's PC (`C:\Users\…`, `\\server\share\…`),
+    /// which the published portal cannot read.
+    PathOnComputer { field: String, path: String },
+    /// E081: a `\` inside double quotes, which YAML read as an escape (`"anh\bai.jpg"`
+    /// holds a backspace), leaving a control character in a path.
+    EscapedBackslash { field: String },
     /// E023
     UnknownAgency { agency: String, hint: Choice },
     /// E023
@@ -89,6 +95,7 @@ impl FrontMatterProblem {
             UnsafeAlias { .. } => "E022",
             FileOutsideAssets { .. } => "E022",
             ScriptUrl { .. } => "E022",
+            PathOnComputer { .. } | EscapedBackslash { .. } => "E081",
             UnknownAgency { .. } => "E023",
             UnknownWard { .. } => "E023",
             ImageWithoutAlt => "E024",
@@ -282,6 +289,33 @@ impl FrontMatterProblem {
                     l,
                     "ghi đường dẫn của tệp trong assets/ (ví dụ anh/tap-huan.jpg) hoặc một địa chỉ https://",
                     "write the path of a file under assets/ (e.g. anh/tap-huan.jpg) or an https:// address"
+                ),
+            ),
+            PathOnComputer { field, path } => {
+                let name = path.rsplit(['\\', '/']).next().unwrap_or(path);
+                (
+                    tr!(
+                        l,
+                        "{field}: \"{path}\" là đường dẫn trên máy tính này; cổng thông tin đăng lên mạng không đọc được tệp ở đó",
+                        "{field}: \"{path}\" is a path on this computer; the published portal cannot read files there"
+                    ),
+                    tr!(
+                        l,
+                        "chép tệp vào thư mục assets/ của trang web (ví dụ assets/anh/{name}) rồi ghi {field}: \"anh/{name}\"",
+                        "copy the file into the site's assets/ folder (e.g. assets/anh/{name}) and write {field}: \"anh/{name}\""
+                    ),
+                )
+            }
+            EscapedBackslash { field } => (
+                tr!(
+                    l,
+                    "{field}: trong ngoặc kép, YAML đọc dấu \\ thành ký tự điều khiển nên đường dẫn bị hỏng",
+                    "{field}: inside double quotes YAML reads a \\ as a control character, which breaks the path"
+                ),
+                tr!(
+                    l,
+                    "viết đường dẫn bằng dấu /, ví dụ {field}: \"anh/bai-1.jpg\", hoặc bỏ ngoặc kép",
+                    "write the path with /, e.g. {field}: \"anh/bai-1.jpg\", or drop the double quotes"
                 ),
             ),
             UnknownAgency { agency, hint } => (
