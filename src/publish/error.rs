@@ -141,7 +141,8 @@ pub enum PublishError {
     /// The OpenSSH `sftp` client is not installed.
     #[error(
         "cannot run the `sftp` program ({detail}); install the OpenSSH client \
-         (on Debian or Ubuntu: apt install openssh-client)"
+         (on Debian or Ubuntu: apt install openssh-client; on Windows 10 or 11: Settings, \
+         Apps, Optional features, OpenSSH Client)"
     )]
     SftpMissing { detail: String },
 
@@ -263,7 +264,7 @@ impl PublishError {
                 path.display()
             ),
             SftpMissing { detail } => format!(
-                "không chạy được chương trình sftp ({detail}); hãy cài OpenSSH client (trên Debian hoặc Ubuntu: apt install openssh-client)"
+                "không chạy được chương trình sftp ({detail}); hãy cài OpenSSH client (trên Debian hoặc Ubuntu: apt install openssh-client; trên Windows 10 hoặc 11: Cài đặt, Ứng dụng, Tính năng tùy chọn, OpenSSH Client)"
             ),
             Unreachable { host, port, detail } => {
                 let detail = vi_detail(detail);

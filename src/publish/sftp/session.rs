@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 
 use super::super::PublishError;
 use super::super::target::SftpEndpoint;
@@ -22,7 +22,8 @@ pub(super) struct Failure {
 pub(super) struct Session {
     child: Child,
     stdin: Option<ChildStdin>,
-    output: BufReader<ChildStdout>,
+    /// sftp's stdout and stderr, one pipe, in the order it wrote them.
+    output: BufReader<io::PipeReader>,
     connected: bool,
     /// The login folder, from the first `pwd`.
     pub(super) home: Option<String>,
@@ -39,22 +40,24 @@ impl Session {
         }
         let args = sftp_args(ep, needs_accept_new(ep));
         log::debug!("running sftp {}", args.join(" "));
-        // `exec "$@" 2>&1` merges stderr into stdout in the order sftp writes them.
-        let mut child = Command::new("sh")
-            .arg("-c")
-            .arg("exec \"$@\" 2>&1")
-            .arg("sh")
-            .arg("sftp")
+        // One pipe for stdout and stderr keeps sftp's lines in the order it wrote them,
+        // without a shell (Windows has no `sh`; its OpenSSH client is sftp.exe).
+        let not_started = |e: io::Error| PublishError::SftpMissing {
+            detail: format!("cannot start sftp: {e}"),
+        };
+        let (reader, writer) = io::pipe().map_err(not_started)?;
+        let mut command = Command::new("sftp");
+        command
             .args(&args)
             .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| PublishError::SftpMissing {
-                detail: format!("cannot start sh: {e}"),
-            })?;
+            .stdout(writer.try_clone().map_err(not_started)?)
+            .stderr(writer);
+        let mut child = command.spawn().map_err(not_started)?;
+        // The command holds the pipe's writing ends: drop them, so that the reader sees
+        // the end of sftp's output when sftp (and the ssh it started) have gone.
+        drop(command);
         let stdin = child.stdin.take().expect("stdin is piped");
-        let output = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let output = BufReader::new(reader);
         Ok(Session {
             child,
             stdin: Some(stdin),

@@ -119,7 +119,14 @@ impl fmt::Display for SftpEndpoint {
 /// Checks a `[publish.NAME]` table and takes its URL apart. `~/` in `identity_file` is
 /// the home folder (`$HOME`).
 pub fn parse_target(spec: &TargetSpec) -> Result<Target, PublishError> {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
+    // Windows names the home folder USERPROFILE; HOME is set there only by some shells.
+    let home = std::env::var_os("HOME")
+        .or_else(|| {
+            cfg!(windows)
+                .then(|| std::env::var_os("USERPROFILE"))
+                .flatten()
+        })
+        .map(PathBuf::from);
     parse_target_with_home(spec, home.as_deref())
 }
 

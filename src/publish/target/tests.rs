@@ -199,3 +199,18 @@ fn displays_without_secrets() {
     let home = parse_target_with_home(&spec("sftp://[::1]/~/www"), None).expect("valid");
     assert_eq!(home.to_string(), "portal (sftp://[::1]/~/www)");
 }
+
+#[test]
+fn reads_a_drive_letter_in_a_file_url_path() {
+    let cases = [
+        ("/C:/www/atvsld", Some("C:/www/atvsld")),
+        ("/d:", Some("d:")),
+        ("/srv/www", None),
+        ("/C:www", None),
+        ("/1:/www", None),
+        ("C:/www", None),
+    ];
+    for (path, expected) in cases {
+        assert_eq!(url::drive_path(path), expected, "{path}");
+    }
+}

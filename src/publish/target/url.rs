@@ -21,7 +21,25 @@ pub(super) fn parse_file_url(rest: &str) -> Result<PathBuf, Problem> {
         ));
     }
     let path = folder_path(path)?;
-    Ok(PathBuf::from(path))
+    Ok(local_folder(&path))
+}
+
+/// The folder a file:// URL's path names on this computer. On Windows a path that
+/// starts with a drive (`file:///C:/www/site`, RFC 8089) is that drive's folder, not
+/// `\C:\www\site`; elsewhere the path is taken as written.
+fn local_folder(path: &str) -> PathBuf {
+    match drive_path(path) {
+        Some(on_drive) if cfg!(windows) => PathBuf::from(on_drive),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// `C:/www` from `/C:/www` (or `/C:`): a URL path that starts with a drive letter.
+pub(super) fn drive_path(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix('/')?;
+    let b = rest.as_bytes();
+    let drive = b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':';
+    (drive && (b.len() == 2 || b[2] == b'/')).then_some(rest)
 }
 
 pub(super) fn parse_sftp_url(rest: &str) -> Result<SftpEndpoint, Problem> {
