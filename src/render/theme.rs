@@ -70,7 +70,15 @@ impl Theme {
                 if key.split('/').any(|s| s.starts_with('.')) || key.ends_with('~') {
                     continue;
                 }
-                let bytes = crate::error::read(entry.path())?;
+                let mut bytes = crate::error::read(entry.path())?;
+                // A template saved by Notepad ("UTF-8 with BOM") or with CRLF line ends
+                // is read as the same template: a BOM before `{% extends %}` would make
+                // it "not the first tag" (E041). Bytes that are not UTF-8 are left for
+                // the template's own error.
+                if key.starts_with("templates/") {
+                    bytes = crate::content::normalize_owned(bytes)
+                        .map_or_else(|(b, _)| b, String::into_bytes);
+                }
                 let shown = entry
                     .path()
                     .strip_prefix(root)

@@ -605,3 +605,18 @@ fn long_lists_link_the_ends_and_the_nearby_pages_only() {
     }
     assert_eq!(pagination.matches("pagination__gap").count(), 2);
 }
+
+/// Issue 22: Notepad saves "UTF-8 with BOM" and CRLF line ends; a template saved so is
+/// the same template (a BOM before `{% extends %}` made it "not the first tag", E041).
+#[test]
+fn a_template_saved_by_notepad_with_a_bom_and_crlf_builds() {
+    let site = Site::fixture("theme/portal");
+    site.write(
+        "themes/cong-thong-tin/templates/index.html",
+        "\u{feff}{% extends \"base.html\" %}\r\n{% block content %}Trang chủ riêng\r\nhai dòng{% endblock content %}\r\n",
+    );
+    site.build(TODAY);
+    let home = site.read("public/index.html");
+    assert!(home.contains("Trang chủ riêng\nhai dòng"), "{home}");
+    assert!(!home.contains('\u{feff}') && !home.contains('\r'));
+}
