@@ -68,7 +68,7 @@ cargo clippy --target "$target" --all-targets --locked -- -D warnings
 # cross-build inside CI's budget; scripts/release.sh builds the shipped one.
 say "cargo build --profile ci-windows --target $target"
 cargo build --profile ci-windows --target "$target" --locked
-exe=$root/target/$target/ci-windows/loa.exe
+exe=${CARGO_TARGET_DIR:-$root/target}/$target/ci-windows/loa.exe
 
 tmp=$(mktemp -d)
 export WINEPREFIX=$tmp/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="

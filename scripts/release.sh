@@ -14,6 +14,7 @@ profile=${PROFILE:-release}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 dist=$root/dist
 windows=x86_64-pc-windows-gnu
+built=${CARGO_TARGET_DIR:-$root/target}
 
 rustup target list --installed | grep -qx "$windows" || rustup target add "$windows"
 command -v x86_64-w64-mingw32-gcc >/dev/null || {
@@ -31,7 +32,7 @@ trap 'rm -rf "$stage"' EXIT
 
 linux=loa-$version-linux-x86_64
 mkdir "$stage/$linux"
-cp "target/$profile/loa" "$stage/$linux/loa"
+cp "$built/$profile/loa" "$stage/$linux/loa"
 cp scripts/HUONG-DAN.txt README.md "$stage/$linux/"
 # Fixed owner and times, so one commit gives one archive.
 tar -C "$stage" --owner=0 --group=0 --numeric-owner --mtime='2000-01-01 00:00Z' \
@@ -39,7 +40,7 @@ tar -C "$stage" --owner=0 --group=0 --numeric-owner --mtime='2000-01-01 00:00Z' 
 
 win=loa-$version-windows-x86_64
 mkdir "$stage/$win"
-cp "target/$windows/$profile/loa.exe" "$stage/$win/loa.exe"
+cp "$built/$windows/$profile/loa.exe" "$stage/$win/loa.exe"
 cp README.md "$stage/$win/"
 # Notepad on older Windows 10 reads UTF-8 only with a BOM, and wants CRLF.
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' scripts/HUONG-DAN.txt; } >"$stage/$win/HUONG-DAN.txt"

@@ -86,7 +86,7 @@ const INPUTS: &[&str] = &["site.toml", "content", "static", "assets", "themes"];
 /// A fingerprint of everything a build's output depends on: this loa binary (its
 /// version, size and time), the run's options, and the path, size and times of every
 /// file the build reads, with the change time, device and inode where the system has
-/// them ([`crate::platform::input_record`]), as make and cargo judge their inputs.
+/// them (see `platform::input_record`), as make and cargo judge their inputs.
 /// Reading 70 MB of sources to hash them cost a tenth of a build. `None` when something
 /// cannot be read (then the build runs and reports it).
 pub fn fingerprint(opts: &BuildOptions, output: &std::path::Path) -> Option<u128> {

@@ -361,18 +361,20 @@ fn check_common(c: &mut Checker, meta: &Common, config: &SiteConfig) {
     for w in &meta.wards {
         check_ward(c, "wards", w, config);
     }
-    if let Some(image) = &meta.image
-        && check_path(c, "image", image)
-        && crate::markdown::is_dangerous_url(image)
-    {
-        let loc = c.at(&["image"]);
-        c.report(
-            Message::FrontMatter(FrontMatterProblem::ScriptUrl {
-                field: "image".to_owned(),
-                url: image.clone(),
-            }),
-            loc,
-        );
+    if let Some(image) = &meta.image {
+        // An address that could run code is that first, whatever else is odd in it.
+        if crate::markdown::is_dangerous_url(image) {
+            let loc = c.at(&["image"]);
+            c.report(
+                Message::FrontMatter(FrontMatterProblem::ScriptUrl {
+                    field: "image".to_owned(),
+                    url: image.clone(),
+                }),
+                loc,
+            );
+        } else {
+            check_path(c, "image", image);
+        }
     }
     if meta.image.is_some()
         && meta
