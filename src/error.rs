@@ -260,6 +260,13 @@ fn summarize(diags: &[Diagnostic]) -> String {
 /// The last line of a failed build, in `lang`.
 pub fn build_summary(diags: &[Diagnostic], lang: Lang) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
+    // E080 is no fault of the site's files: the new portal was built, not put in place.
+    if !diags.is_empty() && diags.iter().all(|d| d.code == "E080") {
+        return match lang {
+            Lang::Vi => "chưa thay được cổng thông tin; bản đang có vẫn giữ nguyên".to_owned(),
+            Lang::En => "the portal was not replaced; the one in place is unchanged".to_owned(),
+        };
+    }
     match (lang, errors) {
         (Lang::Vi, n) => format!("{n} lỗi trong các tệp của trang web; chưa ghi tệp nào"),
         (Lang::En, 1) => "1 error in the site's files; nothing was written".to_owned(),

@@ -71,3 +71,18 @@ fn says_which_folder_is_held_open_and_what_to_close() {
     );
     assert!(help.unwrap_or_default().contains("File Explorer"));
 }
+
+#[test]
+fn a_held_folder_is_not_summed_up_as_errors_in_the_site_files() {
+    let held = crate::error::Diagnostic::new(
+        Message::Output(OutputProblem::HeldOpen {
+            folder: PathBuf::from("public"),
+            seconds: 3,
+        }),
+        None,
+    );
+    assert_eq!(
+        crate::error::build_summary(&[held], Lang::Vi),
+        "chưa thay được cổng thông tin; bản đang có vẫn giữ nguyên"
+    );
+}
