@@ -13,6 +13,7 @@ use super::Severity;
 mod broadcast;
 mod config;
 mod front_matter;
+mod images;
 mod input;
 mod links;
 mod page;
@@ -23,6 +24,7 @@ mod theme;
 pub use broadcast::BroadcastProblem;
 pub use config::ConfigProblem;
 pub use front_matter::FrontMatterProblem;
+pub use images::ImageProblem;
 pub use input::InputProblem;
 pub use links::LinkProblem;
 pub use page::PageProblem;
@@ -118,6 +120,8 @@ pub enum Message {
     Broadcast(BroadcastProblem),
     /// E060: statistics files.
     Statistics(StatisticsProblem),
+    /// E045–E047, W040, W041: photos and pictures.
+    Image(ImageProblem),
 }
 
 impl Message {
@@ -132,6 +136,7 @@ impl Message {
             Message::Theme(p) => p.code(),
             Message::Broadcast(p) => p.code(),
             Message::Statistics(p) => p.code(),
+            Message::Image(p) => p.code(),
         }
     }
 
@@ -160,6 +165,7 @@ impl Message {
             Message::Theme(p) => p.texts(l),
             Message::Broadcast(p) => p.texts(l),
             Message::Statistics(p) => p.texts(l),
+            Message::Image(p) => p.texts(l),
         }
     }
 }
