@@ -213,9 +213,6 @@ pub fn prepare(site: &Site) -> Result<Images> {
             work.push((key, location, source, ext == "png"));
         }
     }
-    if !work.is_empty() || !errors.is_empty() {
-        log::debug!("images: {} to process", work.len());
-    }
     let cache = site.root.join(CACHE_DIR);
     let results: Vec<_> = work
         .par_iter()
@@ -265,6 +262,17 @@ pub fn prepare(site: &Site) -> Result<Images> {
             )),
             Err(Failure::Io(e)) => return Err(e),
         }
+    }
+    if !work.is_empty() {
+        let (encoded, cached) = (images.encoded, images.pictures.len() - images.encoded);
+        log::debug!(
+            "{}",
+            tr!(
+                site.lang,
+                "  ảnh: mã hóa {encoded}, lấy từ bộ đệm {cached}",
+                "  images: {encoded} encoded, {cached} from the cache"
+            )
+        );
     }
     if !errors.is_empty() {
         crate::check::quote_missing_lines(&site.root, &mut errors);
