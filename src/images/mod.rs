@@ -377,7 +377,10 @@ fn process(
 
 /// An entry's `meta`: the source's size, then each reduction's, then the share
 /// image's; `None` when it or a file it lists is missing.
-fn read_meta(entry: &Path, graphic: bool) -> Option<(u32, u32, Vec<(u32, u32)>, (u32, u32))> {
+/// What a cache entry's `meta` says: the source's size, each reduction's, the share image's.
+type Meta = (u32, u32, Vec<(u32, u32)>, (u32, u32));
+
+fn read_meta(entry: &Path, graphic: bool) -> Option<Meta> {
     let text = std::fs::read_to_string(entry.join("meta")).ok()?;
     let mut pairs = text.lines().map(|l| {
         let (a, b) = l.split_once(' ')?;
