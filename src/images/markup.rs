@@ -193,6 +193,9 @@ mod tests {
         let html = "<img src=\"a\" alt=\"x\"><img src=\"a\" alt=\"y\">";
         let out = rewrite_body(html, true, &|_| Some(&p));
         assert_eq!(out.matches("loading=\"lazy\"").count(), 1);
-        assert!(out.contains("alt=\"x\"></picture>"), "{out}");
+        assert!(
+            out.contains("alt=\"x\" fetchpriority=\"high\"></picture>"),
+            "{out}"
+        );
     }
 }
