@@ -274,7 +274,9 @@ fn render_into_staging(
     stages.lap("render and write");
     // A page that shows a missing image or leads nowhere is not published.
     let have: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
-    let missing = crate::check::missing_references(site, &|key| have.contains(key));
+    let images = site.images();
+    let missing =
+        crate::check::missing_references(site, &|key| have.contains(key) || images.is_source(key));
     if !missing.is_empty() {
         let _ = std::fs::remove_dir_all(&staging.dir);
         return Err(Error::Content(missing));

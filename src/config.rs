@@ -45,6 +45,9 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     #[serde(default)]
     pub broadcast: BroadcastConfig,
+    /// How photos are reduced and encoded (`src/images/`).
+    #[serde(default)]
+    pub images: ImagesConfig,
     /// Extra abbreviations and their spoken form, merged over the built-in glossary.
     #[serde(default)]
     pub glossary: BTreeMap<String, String>,
@@ -175,6 +178,59 @@ impl Default for MarkdownConfig {
         MarkdownConfig {
             raw_html: RawHtml::default(),
             highlight_theme: default_highlight_theme(),
+        }
+    }
+}
+
+/// `[images]`: the widths every photo is reduced to and the encoders' quality. The
+/// defaults suit 3G phones: a 480-pixel photo of about 40 KB for a phone's screen, 800
+/// and 1200 for tablets and computers, quality 75 (JPEG and WebP; pictures with few
+/// colours kept as PNG).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    #[serde(default = "default_widths")]
+    pub widths: Vec<u32>,
+    #[serde(default = "default_quality")]
+    pub quality: u8,
+}
+
+fn default_widths() -> Vec<u32> {
+    vec![480, 800, 1200]
+}
+fn default_quality() -> u8 {
+    75
+}
+
+impl ImagesConfig {
+    /// What makes these settings unusable, in a few words the same in both languages.
+    fn problem(&self) -> Option<String> {
+        if self.widths.is_empty() {
+            return Some("widths = []".to_owned());
+        }
+        if let Some(w) = self.widths.iter().find(|w| !(16..=4000).contains(*w)) {
+            return Some(format!("widths: {w} ∉ 16–4000"));
+        }
+        if !(30..=95).contains(&self.quality) {
+            return Some(format!("quality {} ∉ 30–95", self.quality));
+        }
+        None
+    }
+
+    /// The widths, smallest first, each once.
+    pub fn sorted_widths(&self) -> Vec<u32> {
+        let mut w = self.widths.clone();
+        w.sort_unstable();
+        w.dedup();
+        w
+    }
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: default_widths(),
+            quality: default_quality(),
         }
     }
 }
@@ -389,6 +445,21 @@ impl SiteConfig {
             if !known.iter().any(|p| target.target.starts_with(p)) {
                 err(&target.target, ConfigProblem::PublishTarget(name.clone()));
             }
+        }
+        if let Some(detail) = self.images.problem() {
+            let needle = if detail.starts_with("quality") {
+                "quality"
+            } else {
+                "widths"
+            };
+            let (line, column) = find_in(text, needle);
+            out.push(
+                Diagnostic::new(
+                    Message::Image(crate::error::ImageProblem::BadSettings { detail }),
+                    Some(Location::new(path, line, column)),
+                )
+                .quote_from(text),
+            );
         }
         out
     }

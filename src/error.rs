@@ -12,8 +12,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use message::{
-    BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, InputProblem, Lang,
-    LinkProblem, Message, OutputProblem, PageProblem, PersonalNumber, PrivacyProblem,
+    BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, ImageProblem, InputProblem,
+    Lang, LinkProblem, Message, OutputProblem, PageProblem, PersonalNumber, PrivacyProblem,
     StatisticsProblem, ThemeProblem,
 };
 

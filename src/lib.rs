@@ -41,6 +41,7 @@ pub mod data;
 pub mod date;
 pub mod error;
 pub mod ics;
+pub mod images;
 pub mod markdown;
 pub mod output;
 mod percent;

@@ -26,8 +26,8 @@ mod references;
 
 pub use format::*;
 use reach::*;
-pub(crate) use references::missing_references;
 use references::*;
+pub(crate) use references::{local_target, missing_references};
 
 /// Output files by path relative to the output folder (`tin-tuc/a/index.html`).
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -51,6 +51,7 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
             // Links and reachability are judged on a complete portal only.
             if rendered {
                 d.extend(lint(&site, &sink.into_files()));
+                d.extend(site.images().warnings.iter().cloned());
             }
             d
         }
@@ -65,7 +66,7 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
 
 /// Quote the line of every finding that points into a file but has no quote yet (those
 /// made by stages that do not keep the file's text).
-fn quote_missing_lines(root: &Path, diags: &mut [Diagnostic]) {
+pub(crate) fn quote_missing_lines(root: &Path, diags: &mut [Diagnostic]) {
     let mut texts: HashMap<PathBuf, Option<String>> = HashMap::new();
     for d in diags.iter_mut().filter(|d| d.quoted.is_none()) {
         let Some(loc) = &d.location else { continue };
@@ -96,7 +97,8 @@ fn broadcast_warnings(site: &Site) -> Vec<Diagnostic> {
 /// The lints over a loaded site and its rendered files.
 pub fn lint(site: &Site, files: &Files) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let has = |key: &str| files.contains_key(key);
+    let images = site.images();
+    let has = |key: &str| files.contains_key(key) || images.is_source(key);
     for page in &site.pages {
         out.extend(front_matter_files(site, page, &has));
         out.extend(body_references(site, page, &has));
@@ -111,7 +113,7 @@ pub fn lint(site: &Site, files: &Files) -> Vec<Diagnostic> {
 }
 
 /// A location in a page's front matter, at `key_path` (1:1 when the key is absent).
-fn at_key(page: &Page, key_path: &[&str]) -> Location {
+pub(crate) fn at_key(page: &Page, key_path: &[&str]) -> Location {
     let (line, column) = locate(&page.front_matter, key_path).map_or((1, 1), |(l, c)| (l + 1, c));
     Location::new(&page.source, line, column)
 }

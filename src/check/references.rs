@@ -6,7 +6,7 @@ use super::*;
 /// Where a URL written in a page points inside the site, as an output file path; `None`
 /// for other sites, `mailto:` and the like, in-page anchors, and what is no relative
 /// address at all (a colon in its first segment, RFC 3986 §4.2: `%20javascript:x`).
-pub(super) fn local_target(site: &Site, base: &str, url: &str) -> Option<String> {
+pub(crate) fn local_target(site: &Site, base: &str, url: &str) -> Option<String> {
     let url = url.trim();
     let own = site.base();
     let url = match url.strip_prefix(own) {

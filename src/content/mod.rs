@@ -103,6 +103,9 @@ pub struct Site {
     /// `content/data/<name>.yaml|json|csv`, as `data.<name>` in templates.
     pub data: BTreeMap<String, serde_json::Value>,
     pub static_files: Vec<StaticFile>,
+    /// The pictures pages show, once the renderer has processed them
+    /// ([`crate::images::prepare`]); see [`Site::images`].
+    pub images: std::sync::OnceLock<crate::images::Images>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Diagnostic>,
     /// Violation notices that have left every output by retention on the build date:
@@ -118,6 +121,23 @@ impl Site {
 
     pub fn section_of(&self, page: &Page) -> &Section {
         &self.sections[page.section]
+    }
+
+    /// The pictures pages show; none before the renderer has processed them.
+    pub fn images(&self) -> &crate::images::Images {
+        static NONE: std::sync::OnceLock<crate::images::Images> = std::sync::OnceLock::new();
+        self.images
+            .get()
+            .unwrap_or_else(|| NONE.get_or_init(Default::default))
+    }
+
+    /// Process the pictures pages show, unless done already (see [`crate::images`]).
+    pub fn prepare_images(&self) -> Result<()> {
+        if self.images.get().is_none() {
+            let images = crate::images::prepare(self)?;
+            let _ = self.images.set(images);
+        }
+        Ok(())
     }
 
     /// Whether any published page has a code block (so highlighting CSS is needed).
@@ -343,6 +363,7 @@ pub fn load_cached(opts: &LoadOptions, cache: &mut LoadCache) -> Result<Site> {
         sections,
         data,
         static_files: found.statics,
+        images: std::sync::OnceLock::new(),
         warnings,
         retired,
     })

@@ -20,9 +20,11 @@ impl Renderer<'_> {
         );
         let mut written = small?;
         written.extend(search?);
+        let images = site.images();
         let statics: Result<Vec<String>> = site
             .static_files
             .par_iter()
+            .filter(|f| !images.withheld(&f.dest))
             .map(|f| {
                 let bytes = crate::error::read(&f.source)?;
                 sink.put(&f.dest, &bytes)?;
@@ -30,6 +32,15 @@ impl Renderer<'_> {
             })
             .collect();
         written.extend(statics?);
+        let pictures: Result<Vec<String>> = images
+            .files()
+            .into_par_iter()
+            .map(|(dest, cached)| {
+                sink.put(&dest, &crate::error::read(&cached)?)?;
+                Ok(dest)
+            })
+            .collect();
+        written.extend(pictures?);
         Ok(written)
     }
 

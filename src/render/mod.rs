@@ -124,6 +124,7 @@ impl<'a> Renderer<'a> {
         if !missing.is_empty() {
             return Err(Error::Content(missing));
         }
+        site.prepare_images()?;
         let taxonomies = taxonomies(site);
         let broadcasts = crate::broadcast::Broadcasts::new(site);
         let last = site.today.add_days(crate::broadcast::DAYS_AHEAD - 1);

@@ -9,6 +9,7 @@ mod broadcast;
 mod build;
 mod check;
 mod cli;
+mod images;
 mod mistakes;
 mod office;
 mod privacy;

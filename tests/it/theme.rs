@@ -285,12 +285,14 @@ fn news_page_shows_its_image_and_open_graph_metadata() {
     assert_has(
         &html,
         &[
-            r#"<img src="/assets/anh/tap-huan.png" alt="Mũ bảo hộ màu vàng trên giàn giáo" width="64" height="32">"#,
+            // The picture is published reduced (issue 19), in its own size: never enlarged.
+            r#"<picture><source type="image/webp" srcset="/assets/anh/tap-huan-64."#,
+            r#"width="64" height="32" alt="Mũ bảo hộ màu vàng trên giàn giáo" fetchpriority="high"></picture>"#,
             r#"<link rel="canonical" href="https://atvsld.thu-nghiem.gov.vn/tin-tuc/tin-co-anh/">"#,
             r#"<meta property="og:url" content="https://atvsld.thu-nghiem.gov.vn/tin-tuc/tin-co-anh/">"#,
             r#"<meta property="og:title" content="Tập huấn làm việc trên cao">"#,
             r#"<meta property="og:description" content="Bài có ảnh minh họa.">"#,
-            r#"<meta property="og:image" content="https://atvsld.thu-nghiem.gov.vn/assets/anh/tap-huan.png">"#,
+            r#"<meta property="og:image" content="https://atvsld.thu-nghiem.gov.vn/assets/anh/tap-huan-og."#,
             r#"<meta property="og:type" content="article">"#,
             r#"<meta property="og:locale" content="vi_VN">"#,
         ],

@@ -59,7 +59,14 @@ fn write_corpus(root: &Path, raw_html: &str) {
         "site.toml",
         &format!("{SITE}\n[markdown]\nraw_html = \"{raw_html}\"\n"),
     );
-    write(root, "assets/anh/a.png", "\u{89}PNG");
+    // A real picture: the build decodes every image a page shows.
+    std::fs::create_dir_all(root.join("assets/anh")).expect("mkdir");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/theme/portal/assets/anh/tap-huan.png"),
+        root.join("assets/anh/a.png"),
+    )
+    .expect("copy a picture");
     let sections = [
         ("tin-tuc", "news"),
         ("chien-dich", "campaign"),

@@ -13,6 +13,7 @@ use super::Severity;
 mod broadcast;
 mod config;
 mod front_matter;
+mod images;
 mod input;
 mod links;
 mod output;
@@ -24,6 +25,7 @@ mod theme;
 pub use broadcast::BroadcastProblem;
 pub use config::ConfigProblem;
 pub use front_matter::FrontMatterProblem;
+pub use images::ImageProblem;
 pub use input::InputProblem;
 pub use links::LinkProblem;
 pub use output::OutputProblem;
@@ -122,6 +124,8 @@ pub enum Message {
     Statistics(StatisticsProblem),
     /// E080: the output folder.
     Output(OutputProblem),
+    /// E045–E047, W040, W041: photos and pictures.
+    Image(ImageProblem),
 }
 
 impl Message {
@@ -137,6 +141,7 @@ impl Message {
             Message::Broadcast(p) => p.code(),
             Message::Statistics(p) => p.code(),
             Message::Output(p) => p.code(),
+            Message::Image(p) => p.code(),
         }
     }
 
@@ -166,6 +171,7 @@ impl Message {
             Message::Broadcast(p) => p.texts(l),
             Message::Statistics(p) => p.texts(l),
             Message::Output(p) => p.texts(l),
+            Message::Image(p) => p.texts(l),
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct PageSummary<'a> {
     /// `image` as a URL path: a bare name is a file under assets/ (`/assets/anh/a.png`).
     pub image_url: Option<String>,
     pub image_alt: Option<&'a str>,
+    /// The image as a `<picture>` for a card in a list (loaded when scrolled to), when
+    /// it is a photo the build reduces.
+    pub image_html: Option<String>,
     /// A campaign's or an action month's period (an action month's default filled in).
     pub period: Option<PeriodView>,
     /// Where a campaign or an action month stands on the build date.
@@ -74,7 +77,11 @@ pub struct PageView<'a> {
     pub updated: Option<String>,
     /// The summary the author wrote (not one taken from the body), shown as a lead.
     pub lead: Option<&'a str>,
-    pub content: &'a str,
+    /// The body, its photos as `<picture>`s.
+    pub content: std::borrow::Cow<'a, str>,
+    /// The page's image as a `<picture>`, loaded at once (it is often the largest
+    /// thing on the screen), when it is a photo the build reduces.
+    pub figure_html: Option<String>,
     pub toc: &'a [Heading],
     pub agency: Option<&'a Agency>,
     pub sectors: Vec<Link<'a>>,
@@ -93,8 +100,9 @@ pub struct PageView<'a> {
     pub next: Option<tera::Value>,
     /// Sections above the page, from the top (home excluded), for breadcrumbs.
     pub ancestors: Vec<SectionRef<'a>>,
-    /// Absolute URL of the page's image, for Open Graph.
+    /// Absolute URL of the page's share image (a 1200×630 crop), for Open Graph.
     pub og_image: Option<String>,
+    pub og_image_size: Option<ImageSize>,
     /// The image's pixel size when it is a PNG, GIF or JPEG in the site, so the browser
     /// reserves its room before it arrives (no jump on a slow network).
     pub image_size: Option<ImageSize>,
@@ -162,6 +170,10 @@ pub fn summary<'a>(page: &'a Page, site: &'a Site) -> PageSummary<'a> {
         image: page.meta.image.as_deref(),
         image_url: page.meta.image.as_deref().map(asset_url),
         image_alt: page.meta.image_alt.as_deref(),
+        image_html: picture(page, site).map(|p| {
+            let alt = crate::images::markup::escape(page.meta.image_alt.as_deref().unwrap_or(""));
+            crate::images::markup::picture(p, &alt, crate::images::markup::SIZES_CARD, false, "")
+        }),
         period: period(page).map(|(s, e)| PeriodView {
             start: s.to_string(),
             end: e.to_string(),
@@ -179,6 +191,13 @@ pub fn summary<'a>(page: &'a Page, site: &'a Site) -> PageSummary<'a> {
         },
         fields: &page.fields,
     }
+}
+
+/// The page's front-matter image as the build publishes it, when it is a photo the
+/// build reduces.
+fn picture<'s>(page: &Page, site: &'s Site) -> Option<&'s crate::images::Picture> {
+    let image = page.meta.image.as_deref()?;
+    site.images().for_url(site, &page.path, &asset_url(image))
 }
 
 pub fn violation_status(s: ViolationStatus) -> Status {
@@ -259,11 +278,27 @@ pub fn page_view<'a>(
     next: Option<&tera::Value>,
 ) -> PageView<'a> {
     let config = &site.config;
+    let figure = picture(page, site);
+    let figure_html = figure.map(|p| {
+        let alt = crate::images::markup::escape(page.meta.image_alt.as_deref().unwrap_or(""));
+        crate::images::markup::picture(p, &alt, crate::images::markup::SIZES_BODY, true, "")
+    });
+    let images = site.images();
+    let content = if page.references.images.is_empty() {
+        std::borrow::Cow::Borrowed(page.content.as_str())
+    } else {
+        std::borrow::Cow::Owned(crate::images::markup::rewrite_body(
+            &page.content,
+            figure.is_none(),
+            &|src| images.for_url(site, &page.path, src),
+        ))
+    };
     PageView {
         summary: summary(page, site),
         updated: page.meta.updated.as_ref().map(|d| d.date.to_string()),
         lead: page.meta.summary.as_deref(),
-        content: &page.content,
+        content,
+        figure_html,
         toc: &page.toc,
         agency: page.meta.agency.as_deref().and_then(|a| config.agency(a)),
         sectors: term_links(&page.meta.sectors, &config.taxonomies.sectors),
@@ -280,18 +315,34 @@ pub fn page_view<'a>(
         previous: prev.cloned(),
         next: next.cloned(),
         ancestors: ancestors(site, page.section),
-        image_size: page
-            .meta
-            .image
-            .as_deref()
-            .map(asset_url)
-            .and_then(|u| asset_image_size(&u, site)),
-        og_image: page
-            .meta
-            .image
-            .as_deref()
-            .map(asset_url)
-            .map(|u| absolute_url(&u, site.base())),
+        image_size: match figure {
+            Some(p) => Some(ImageSize {
+                width: p.largest().width,
+                height: p.largest().height,
+            }),
+            None => page
+                .meta
+                .image
+                .as_deref()
+                .map(asset_url)
+                .and_then(|u| asset_image_size(&u, site)),
+        },
+        og_image: match figure {
+            Some(p) => Some(absolute_url(
+                &crate::images::markup::url(&p.og.0),
+                site.base(),
+            )),
+            None => page
+                .meta
+                .image
+                .as_deref()
+                .map(asset_url)
+                .map(|u| absolute_url(&u, site.base())),
+        },
+        og_image_size: figure.map(|p| ImageSize {
+            width: p.og.1,
+            height: p.og.2,
+        }),
         channels: match &page.fields {
             KindFields::Campaign(c) => c.channels.iter().map(|&c| c.label_vi()).collect(),
             _ => Vec::new(),
