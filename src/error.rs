@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use message::{
-    BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, InputProblem, Lang,
+    AudioCommandProblem, AudioPiece, BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, InputProblem, Lang,
     LinkProblem, Message, PageProblem, PersonalNumber, PrivacyProblem, StatisticsProblem,
     ThemeProblem,
 };

@@ -20,8 +20,8 @@ mod privacy;
 mod statistics;
 mod theme;
 
-pub use broadcast::BroadcastProblem;
-pub use config::ConfigProblem;
+pub use broadcast::{AudioPiece, BroadcastProblem};
+pub use config::{AudioCommandProblem, ConfigProblem};
 pub use front_matter::FrontMatterProblem;
 pub use input::InputProblem;
 pub use links::LinkProblem;
