@@ -12,9 +12,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use message::{
-    AudioCommandProblem, AudioPiece, BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, InputProblem, Lang,
-    LinkProblem, Message, PageProblem, PersonalNumber, PrivacyProblem, StatisticsProblem,
-    ThemeProblem,
+    AudioCommandProblem, AudioPiece, BroadcastProblem, Choice, ConfigProblem, Edge,
+    FrontMatterProblem, InputProblem, Lang, LinkProblem, Message, PageProblem, PersonalNumber,
+    PrivacyProblem, StatisticsProblem, ThemeProblem,
 };
 
 /// A position in a user's file. Lines and columns are 1-based; `path` is relative to the

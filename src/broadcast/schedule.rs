@@ -194,17 +194,21 @@ impl Broadcasts<'_> {
                 ssml: format!("{base}.ssml"),
                 measured: b.measured,
                 playlist: b.audio.as_ref().map(|(p, _)| format!("/{p}")),
-                audio: b.audio.iter().flat_map(|(_, files)| {
-                    let last = files.len().saturating_sub(1);
-                    files.iter().enumerate().map(move |(n, f)| AudioEntry {
-                        label: match n {
-                            0 => "Lời mở đầu".to_owned(),
-                            n if n == last => "Lời kết".to_owned(),
-                            n => self.items[b.items[n - 1]].title.clone(),
-                        },
-                        src: format!("/{f}"),
+                audio: b
+                    .audio
+                    .iter()
+                    .flat_map(|(_, files)| {
+                        let last = files.len().saturating_sub(1);
+                        files.iter().enumerate().map(move |(n, f)| AudioEntry {
+                            label: match n {
+                                0 => "Lời mở đầu".to_owned(),
+                                n if n == last => "Lời kết".to_owned(),
+                                n => self.items[b.items[n - 1]].title.clone(),
+                            },
+                            src: format!("/{f}"),
+                        })
                     })
-                }).collect(),
+                    .collect(),
             });
         }
         days.into_iter()

@@ -41,8 +41,7 @@ fn site_with_stub(extra: &str) -> Site {
 }
 
 fn runs(site: &Site) -> usize {
-    std::fs::read_to_string(site.path("stub/runs.txt"))
-        .map_or(0, |t| t.lines().count())
+    std::fs::read_to_string(site.path("stub/runs.txt")).map_or(0, |t| t.lines().count())
 }
 
 /// Every playlist under public/, with the files it names.
@@ -73,7 +72,11 @@ fn each_piece_is_spoken_once_and_every_playlist_names_files_that_exist() {
     assert!(!lists.is_empty(), "no playlist written");
     let mut named = std::collections::BTreeSet::new();
     for (list, files) in &lists {
-        let dir = Path::new("public/loa").join(list).parent().unwrap().to_owned();
+        let dir = Path::new("public/loa")
+            .join(list)
+            .parent()
+            .unwrap()
+            .to_owned();
         let txt = site.path(&format!("public/loa/{}", list.replace(".m3u8", ".txt")));
         assert!(txt.is_file(), "{list} has no .txt beside it");
         // The opening, each item, the closing.
@@ -84,7 +87,8 @@ fn each_piece_is_spoken_once_and_every_playlist_names_files_that_exist() {
         assert_eq!(files.len(), items + 1, "{list}: {files:?}");
         for f in files {
             let path = site.path(dir.join(f).to_str().unwrap());
-            let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("{list} names {f}, which is missing"));
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|_| panic!("{list} names {f}, which is missing"));
             assert_eq!(bytes[0], 0xFF, "{f} is not an MP3 frame");
             named.insert(f.clone());
         }
@@ -92,9 +96,15 @@ fn each_piece_is_spoken_once_and_every_playlist_names_files_that_exist() {
     // One engine run per distinct piece, however many bulletins share it.
     let spoken = site.read("stub/runs.txt");
     let mut seen = std::collections::BTreeSet::new();
-    assert!(spoken.lines().all(|l| seen.insert(l)), "a piece was spoken twice");
+    assert!(
+        spoken.lines().all(|l| seen.insert(l)),
+        "a piece was spoken twice"
+    );
     assert_eq!(runs(&site), named.len());
-    assert!(named.len() < lists.len() * 2, "pieces are shared between bulletins");
+    assert!(
+        named.len() < lists.len() * 2,
+        "pieces are shared between bulletins"
+    );
     // Every MP3 published is named by a playlist; the cache stays outside public/.
     let published = site.snapshot("public/loa/am-thanh").len();
     assert_eq!(published, named.len());
@@ -109,9 +119,21 @@ fn each_piece_is_spoken_once_and_every_playlist_names_files_that_exist() {
         .1
         .len();
     let head = site.loa(&[
-        "broadcast", "--today", TODAY, "--date", TODAY, "--ward", "an-bien", "--slot", "sang",
+        "broadcast",
+        "--today",
+        TODAY,
+        "--date",
+        TODAY,
+        "--ward",
+        "an-bien",
+        "--slot",
+        "sang",
     ]);
-    let first = String::from_utf8_lossy(&head.stdout).lines().next().unwrap().to_owned();
+    let first = String::from_utf8_lossy(&head.stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
     assert!(first.ends_with(&format!("({pieces} giây)")), "{first}");
     let schedule = site.read("public/loa/lich-phat-thanh/index.html");
     assert!(schedule.contains("<audio controls preload=\"none\" src=\"/loa/am-thanh/"));
@@ -131,16 +153,28 @@ fn a_rebuild_speaks_only_the_item_that_changed() {
     );
     let out = site.build(TODAY);
     assert!(!stderr(&out).contains("W07"), "{}", stderr(&out));
-    assert_eq!(runs(&site), first + 1, "only the changed item is spoken again");
+    assert_eq!(
+        runs(&site),
+        first + 1,
+        "only the changed item is spoken again"
+    );
     // Every playlist still names files that exist, and the old item's audio is gone.
     for (list, files) in playlists(&site) {
-        let dir = Path::new("public/loa").join(&list).parent().unwrap().to_owned();
+        let dir = Path::new("public/loa")
+            .join(&list)
+            .parent()
+            .unwrap()
+            .to_owned();
         for f in files {
             assert!(site.exists(dir.join(&f).to_str().unwrap()), "{list}: {f}");
         }
     }
     let cached = std::fs::read_dir(site.path(".loa-audio")).unwrap().count();
-    assert_eq!(cached, 2 * first, "one .mp3 and one .ms per piece in use, no scratch");
+    assert_eq!(
+        cached,
+        2 * first,
+        "one .mp3 and one .ms per piece in use, no scratch"
+    );
 }
 
 #[test]
@@ -169,7 +203,10 @@ fn an_engine_that_hangs_is_stopped_at_the_time_limit() {
     let err = stderr(&out);
     assert!(err.contains("warning[W072]"), "{err}");
     assert!(err.contains("khan.md:1:1"), "{err}");
-    assert!(started.elapsed().as_secs() < 20, "the engine was not stopped");
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "the engine was not stopped"
+    );
     assert!(!site.exists("public/loa/2025-05-05/an-bien-sang.m3u8"));
     assert_no_half_pieces(&site);
 }
@@ -190,7 +227,10 @@ fn assert_no_half_pieces(site: &Site) {
         assert!(names.contains(&format!("{key}.mp3")) && names.contains(&format!("{key}.ms")));
     }
     for (path, _) in site.snapshot("public/loa/am-thanh") {
-        assert!(names.contains(&path), "{path} published but not cached whole");
+        assert!(
+            names.contains(&path),
+            "{path} published but not cached whole"
+        );
     }
 }
 
@@ -214,7 +254,10 @@ fn a_missing_engine_is_a_warning_in_vietnamese_and_the_text_is_written() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_eq!(err.matches("[W070]").count(), 1, "{err}");
-    assert!(err.contains("không tìm thấy chương trình đọc \"loa-khong-co-may-doc\""), "{err}");
+    assert!(
+        err.contains("không tìm thấy chương trình đọc \"loa-khong-co-may-doc\""),
+        "{err}"
+    );
     assert!(err.contains("sudo apt-get install espeak-ng"), "{err}");
     assert!(site.exists("public/loa/2025-05-05/an-bien-sang.txt"));
     assert!(site.exists("public/loa/2025-05-05/an-bien-sang.ssml"));
@@ -231,21 +274,28 @@ fn a_command_that_cannot_work_stops_the_build_with_e070() {
     let out = site.loa(&["build", "--today", TODAY]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("error[E070]: the [broadcast.audio] command has no {wav}"), "{err}");
+    assert!(
+        err.contains("error[E070]: the [broadcast.audio] command has no {wav}"),
+        "{err}"
+    );
     assert!(err.contains("error[E070]: bitrate = 44"), "{err}");
     assert!(!site.exists("public"));
 }
 
 #[test]
 fn loanwords_are_spoken_the_vietnamese_way() {
-    let site = site_with_stub("[broadcast.audio.pronounce]\n\"xe-ben\" = \"xe ben\"\nBen = \"ben\"\n");
+    let site =
+        site_with_stub("[broadcast.audio.pronounce]\n\"xe-ben\" = \"xe ben\"\nBen = \"ben\"\n");
     site.write(
         "content/loa/gas.md",
         "---\ntitle: \"Bình gas an toàn\"\ndate: 2025-05-04\nbroadcast: {from: 2025-05-05, until: 2025-05-06, wards: [lam-son]}\n---\nKiểm tra dây curoa và van bình Gas trước khi dùng. Xe Ben chở vật liệu.\n",
     );
     site.build(TODAY);
     let ssml = site.read("public/loa/2025-05-05/lam-son-sang.ssml");
-    assert!(ssml.contains("Bình <sub alias=\"ga\">gas</sub> an toàn"), "{ssml}");
+    assert!(
+        ssml.contains("Bình <sub alias=\"ga\">gas</sub> an toàn"),
+        "{ssml}"
+    );
     assert!(ssml.contains("<sub alias=\"cu roa\">curoa</sub>"), "{ssml}");
     assert!(ssml.contains("<sub alias=\"ga\">Gas</sub>"), "{ssml}");
     assert!(ssml.contains("<sub alias=\"ben\">Ben</sub>"), "{ssml}");

@@ -66,7 +66,12 @@ pub(super) enum Failure {
 }
 
 /// Run the engine once. On a time-out the engine (and on Unix what it started) is killed.
-pub(super) fn run(words: &[String], spm: u32, files: &Files, timeout: Duration) -> Result<(), Failure> {
+pub(super) fn run(
+    words: &[String],
+    spm: u32,
+    files: &Files,
+    timeout: Duration,
+) -> Result<(), Failure> {
     let fill = |w: &str| {
         w.replace("{ssml}", &files.ssml.to_string_lossy())
             .replace("{text}", &files.text.to_string_lossy())
@@ -141,9 +146,14 @@ mod tests {
     #[test]
     fn a_command_needs_its_files_and_known_placeholders() {
         assert!(check_command(crate::config::DEFAULT_AUDIO_COMMAND).is_ok());
-        assert!(check_command("piper --model vi.onnx --input-file {text} --output-file {wav}").is_ok());
+        assert!(
+            check_command("piper --model vi.onnx --input-file {text} --output-file {wav}").is_ok()
+        );
         assert_eq!(check_command(""), Err(AudioCommandProblem::Empty));
-        assert_eq!(check_command("espeak-ng '{ssml}"), Err(AudioCommandProblem::Quotes));
+        assert_eq!(
+            check_command("espeak-ng '{ssml}"),
+            Err(AudioCommandProblem::Quotes)
+        );
         assert_eq!(
             check_command("espeak-ng -f {ssml}"),
             Err(AudioCommandProblem::NoWav)

@@ -51,7 +51,10 @@ pub struct Piece {
 /// Which part of a bulletin a piece is, for messages.
 #[derive(Debug, Clone)]
 pub enum PieceKind {
-    Opening { ward: String, date: Date },
+    Opening {
+        ward: String,
+        date: Date,
+    },
     /// Index into [`Broadcasts::items`].
     Item(usize),
     Closing,
@@ -223,10 +226,20 @@ impl Broadcasts<'_> {
 
     /// An extended M3U playlist, UTF-8, paths relative to it: what the station's
     /// player plays, in airing order, with each piece's length and title.
-    fn playlist(&self, b: &Bulletin, order: &[usize], plan: &Plan, millis: &[Option<u64>]) -> Vec<u8> {
+    fn playlist(
+        &self,
+        b: &Bulletin,
+        order: &[usize],
+        plan: &Plan,
+        millis: &[Option<u64>],
+    ) -> Vec<u8> {
         let config = &self.site.config;
-        let ward = config.ward(&b.ward).map_or(b.ward.as_str(), |w| w.name.as_str());
-        let slot = config.slot(&b.slot).map_or(b.slot.as_str(), |s| s.name.as_str());
+        let ward = config
+            .ward(&b.ward)
+            .map_or(b.ward.as_str(), |w| w.name.as_str());
+        let slot = config
+            .slot(&b.slot)
+            .map_or(b.slot.as_str(), |s| s.name.as_str());
         let mut out = format!(
             "#EXTM3U\n#PLAYLIST:Bản tin {} — {ward} — {}\n",
             slot.to_lowercase(),
@@ -250,9 +263,15 @@ impl Broadcasts<'_> {
 
     /// Speak every piece of `plan` the cache does not have yet, in parallel, with a
     /// progress line on a terminal when it takes more than a few seconds.
-    pub fn speak_audio(&self, plan: &Plan, config: &AudioConfig, lang: crate::error::Lang) -> Spoken {
+    pub fn speak_audio(
+        &self,
+        plan: &Plan,
+        config: &AudioConfig,
+        lang: crate::error::Lang,
+    ) -> Spoken {
         let cache = cache_dir(&self.site.root);
-        let mut millis: Vec<Option<u64>> = plan.pieces.iter().map(|p| cached(&cache, &p.key)).collect();
+        let mut millis: Vec<Option<u64>> =
+            plan.pieces.iter().map(|p| cached(&cache, &p.key)).collect();
         let todo: Vec<usize> = (0..plan.pieces.len())
             .filter(|&p| millis[p].is_none())
             .collect();
@@ -520,7 +539,10 @@ impl Progress {
             return;
         }
         *last = Some(Instant::now());
-        log::info!("{}", crate::console::audio_progress(self.lang, done, self.total));
+        log::info!(
+            "{}",
+            crate::console::audio_progress(self.lang, done, self.total)
+        );
     }
 
     fn done(&self) {

@@ -49,7 +49,10 @@ pub enum BroadcastProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AudioPiece {
     /// The opening of a ward (its slug) on a date.
-    Opening { ward: String, date: String },
+    Opening {
+        ward: String,
+        date: String,
+    },
     /// An item, by its title.
     Item(String),
     Closing,
@@ -59,7 +62,11 @@ impl AudioPiece {
     fn name(&self, l: Lang) -> String {
         match self {
             AudioPiece::Opening { ward, date } => {
-                tr!(l, "lời mở đầu ({ward}, {date})", "the opening ({ward}, {date})")
+                tr!(
+                    l,
+                    "lời mở đầu ({ward}, {date})",
+                    "the opening ({ward}, {date})"
+                )
             }
             AudioPiece::Item(title) => tr!(l, "tin \"{title}\"", "the item \"{title}\""),
             AudioPiece::Closing => tr!(l, "lời kết", "the closing"),
@@ -112,50 +119,54 @@ impl BroadcastProblem {
                     "install espeak-ng (Debian, Ubuntu: sudo apt-get install espeak-ng; Windows: the espeak-ng installer, then open a new terminal) or change [broadcast.audio] command in site.toml; the text (.txt, .ssml) is written as usual"
                 ),
             ),
-            EngineFailed { piece, status, said } => {
+            EngineFailed {
+                piece,
+                status,
+                said,
+            } => {
                 let piece = piece.name(l);
                 (
-                tr!(
-                    l,
-                    "chương trình đọc lỗi ({status}) khi đọc {piece}: {said}",
-                    "the speech engine failed ({status}) on {piece}: {said}"
-                ),
-                tr!(
-                    l,
-                    "các bản tin có đoạn này chưa có âm thanh; thử chạy lệnh [broadcast.audio] command bằng tay để xem lỗi",
-                    "the bulletins with this piece have no audio; run the [broadcast.audio] command by hand to see the error"
-                ),
-            )
+                    tr!(
+                        l,
+                        "chương trình đọc lỗi ({status}) khi đọc {piece}: {said}",
+                        "the speech engine failed ({status}) on {piece}: {said}"
+                    ),
+                    tr!(
+                        l,
+                        "các bản tin có đoạn này chưa có âm thanh; thử chạy lệnh [broadcast.audio] command bằng tay để xem lỗi",
+                        "the bulletins with this piece have no audio; run the [broadcast.audio] command by hand to see the error"
+                    ),
+                )
             }
             EngineTimedOut { piece, seconds } => {
                 let piece = piece.name(l);
                 (
-                tr!(
-                    l,
-                    "chương trình đọc chạy quá {seconds} giây khi đọc {piece} và đã bị dừng",
-                    "the speech engine ran past {seconds} seconds on {piece} and was stopped"
-                ),
-                tr!(
-                    l,
-                    "các bản tin có đoạn này chưa có âm thanh; tăng [broadcast.audio] timeout nếu máy chậm",
-                    "the bulletins with this piece have no audio; raise [broadcast.audio] timeout on a slow machine"
-                ),
-            )
+                    tr!(
+                        l,
+                        "chương trình đọc chạy quá {seconds} giây khi đọc {piece} và đã bị dừng",
+                        "the speech engine ran past {seconds} seconds on {piece} and was stopped"
+                    ),
+                    tr!(
+                        l,
+                        "các bản tin có đoạn này chưa có âm thanh; tăng [broadcast.audio] timeout nếu máy chậm",
+                        "the bulletins with this piece have no audio; raise [broadcast.audio] timeout on a slow machine"
+                    ),
+                )
             }
             EngineNoAudio { piece, detail } => {
                 let piece = piece.name(l);
                 (
-                tr!(
-                    l,
-                    "chương trình đọc không ghi ra âm thanh dùng được cho {piece}: {detail}",
-                    "the speech engine wrote no usable audio for {piece}: {detail}"
-                ),
-                tr!(
-                    l,
-                    "lệnh phải ghi tệp WAV PCM 16 bit vào {{wav}}",
-                    "the command must write a 16-bit PCM WAV file to {{wav}}"
-                ),
-            )
+                    tr!(
+                        l,
+                        "chương trình đọc không ghi ra âm thanh dùng được cho {piece}: {detail}",
+                        "the speech engine wrote no usable audio for {piece}: {detail}"
+                    ),
+                    tr!(
+                        l,
+                        "lệnh phải ghi tệp WAV PCM 16 bit vào {{wav}}",
+                        "the command must write a 16-bit PCM WAV file to {{wav}}"
+                    ),
+                )
             }
             AudioCache { path, detail } => (
                 tr!(
