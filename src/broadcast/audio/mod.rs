@@ -329,10 +329,14 @@ impl Broadcasts<'_> {
                             if missing.swap(true, Ordering::Relaxed) {
                                 return None;
                             }
+                            let site_toml =
+                                std::fs::read_to_string(self.site.root.join("site.toml"))
+                                    .unwrap_or_default();
                             let w = Diagnostic::new(
                                 Message::Broadcast(BroadcastProblem::EngineMissing { program }),
-                                Some(location_of_command(&self.site.root)),
-                            );
+                                Some(location_of_command(&site_toml)),
+                            )
+                            .quote_from(&site_toml);
                             warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w);
                             return None;
                         }
@@ -407,9 +411,8 @@ impl Broadcasts<'_> {
     }
 }
 
-/// Where site.toml names the engine (or sets up audio at all).
-fn location_of_command(root: &Path) -> Location {
-    let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+/// Where site.toml (`text`) names the engine (or sets up audio at all).
+fn location_of_command(text: &str) -> Location {
     let line = text
         .lines()
         .position(|l| l.trim_start().starts_with("command"))
