@@ -202,8 +202,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let (built, wait_for_build) = std::sync::mpsc::channel::<()>();
     let render_output = output.clone();
+    let lang = opts.lang;
     std::thread::spawn(move || {
-        let rendered = render_into_staging(&site, &render_output, stages);
+        let rendered = render_into_staging(&site, &render_output, stages, lang);
         // Either end may be gone when the command stopped early; nothing is left to do.
         let _ = sender.send(rendered);
         let _ = wait_for_build.recv();
@@ -259,9 +260,12 @@ fn render_into_staging(
     site: &Site,
     output: &std::path::Path,
     mut stages: crate::timing::Stages,
+    lang: crate::error::Lang,
 ) -> Result<Rendered> {
-    let renderer = Renderer::new(site)?;
+    let mut renderer = Renderer::new(site)?;
     stages.lap("prepare templates, taxonomies, bulletins");
+    renderer.make_audio(lang);
+    stages.lap("bulletin audio");
     let staging = output::prepare(output)?;
     stages.lap("prepare staging folder");
     // A failed render leaves no half-written staging folder behind.

@@ -250,6 +250,55 @@ pub struct BroadcastConfig {
     pub closing: String,
     #[serde(default = "default_slots")]
     pub slots: Vec<Slot>,
+    /// `[broadcast.audio]`: present = the build also makes the bulletins' audio.
+    #[serde(default)]
+    pub audio: Option<AudioConfig>,
+}
+
+/// `[broadcast.audio]`: the speech engine a build runs to make each bulletin's audio.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudioConfig {
+    /// The engine's command line (split like a shell's words, run without a shell):
+    /// `{ssml}` or `{text}` is the file it reads, `{wav}` the file it writes, `{speed}`
+    /// espeak-ng's `-s` for the site's syllables per minute, `{rate}` that rate.
+    #[serde(default = "default_audio_command")]
+    pub command: String,
+    /// The published MP3's bit rate in kbit/s (mono speech).
+    #[serde(default = "default_audio_bitrate")]
+    pub bitrate: u32,
+    /// Seconds one piece may take before the engine is stopped.
+    #[serde(default = "default_audio_timeout")]
+    pub timeout: u64,
+    /// How the engine says a word it would otherwise read as English (`gas` = "ga"),
+    /// over the built-in list.
+    #[serde(default)]
+    pub pronounce: BTreeMap<String, String>,
+}
+
+/// espeak-ng's Vietnamese voice reading the SSML: `-s 135` reads 180 syllables a minute,
+/// the SSML's `<prosody rate="100%">`, and the prosody scales it to the site's rate.
+pub const DEFAULT_AUDIO_COMMAND: &str = "espeak-ng -v vi -m -s 135 -f {ssml} -w {wav}";
+
+fn default_audio_command() -> String {
+    DEFAULT_AUDIO_COMMAND.to_owned()
+}
+fn default_audio_bitrate() -> u32 {
+    48
+}
+fn default_audio_timeout() -> u64 {
+    120
+}
+
+impl Default for AudioConfig {
+    fn default() -> Self {
+        AudioConfig {
+            command: default_audio_command(),
+            bitrate: default_audio_bitrate(),
+            timeout: default_audio_timeout(),
+            pronounce: BTreeMap::new(),
+        }
+    }
 }
 
 fn default_station() -> String {
@@ -289,6 +338,7 @@ impl Default for BroadcastConfig {
             opening: default_opening(),
             closing: default_closing(),
             slots: default_slots(),
+            audio: None,
         }
     }
 }
@@ -428,6 +478,17 @@ impl SiteConfig {
             }
             if !seen.insert(slot.id.as_str()) {
                 err(&slot.id, ConfigProblem::SlotTwice(slot.id.clone()));
+            }
+        }
+        if let Some(audio) = &b.audio {
+            if let Err(why) = crate::broadcast::audio::check_command(&audio.command) {
+                err("command", ConfigProblem::AudioCommand(why));
+            }
+            if !crate::broadcast::audio::BITRATES.contains(&audio.bitrate) {
+                err("bitrate", ConfigProblem::AudioBitrate(audio.bitrate));
+            }
+            if audio.timeout == 0 {
+                err("timeout", ConfigProblem::AudioTimeout);
             }
         }
         let theme = &self.markdown.highlight_theme;

@@ -12,9 +12,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use message::{
-    BroadcastProblem, Choice, ConfigProblem, Edge, FrontMatterProblem, ImageProblem, InputProblem,
-    Lang, LinkProblem, Message, OutputProblem, PageProblem, PersonalNumber, PrivacyProblem,
-    StatisticsProblem, ThemeProblem,
+    AudioCommandProblem, AudioPiece, BroadcastProblem, Choice, ConfigProblem, Edge,
+    FrontMatterProblem, ImageProblem, InputProblem, Lang, LinkProblem, Message, OutputProblem,
+    PageProblem, PersonalNumber, PrivacyProblem, StatisticsProblem, ThemeProblem,
 };
 
 /// A position in a user's file. Lines and columns are 1-based; `path` is relative to the

@@ -16,6 +16,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, Location, Message};
 use crate::speech::{self, Glossary};
 
+pub mod audio;
 mod item;
 mod schedule;
 mod timing;
@@ -92,12 +93,19 @@ pub struct Bulletin {
     pub slot_seconds: u32,
     /// Items (indexes) that start after the slot's time is used up.
     pub overflow: Vec<usize>,
+    /// `seconds` and `overflow` come from the bulletin's audio, not the estimate.
+    pub measured: bool,
+    /// The bulletin's playlist (`loa/…/<ward>-<slot>.m3u8`) and its pieces' audio
+    /// files in airing order, when the build made them.
+    #[serde(skip)]
+    pub audio: Option<(String, Vec<String>)>,
 }
 
 /// Every broadcast item of a site, with the glossary that spoke them.
 pub struct Broadcasts<'a> {
     site: &'a Site,
     glossary: Glossary,
+    pronounce: Pronounce,
     pub items: Vec<Item>,
     /// Parts of pages that cannot be spoken, unknown abbreviations.
     pub warnings: Vec<Diagnostic>,
@@ -152,6 +160,7 @@ impl<'a> Broadcasts<'a> {
         Broadcasts {
             site,
             glossary,
+            pronounce: Pronounce::of(&site.config.broadcast),
             items,
             warnings,
         }
@@ -222,6 +231,8 @@ impl<'a> Broadcasts<'a> {
             seconds: seconds_for(syllables, spm, pause_ms),
             slot_seconds,
             overflow,
+            measured: false,
+            audio: None,
         }
     }
 

@@ -33,26 +33,36 @@ impl Broadcasts<'_> {
     /// `-s 135` does) then reads at the site's `syllables_per_minute`, the rate the
     /// schedule is timed by.
     pub fn ssml(&self, b: &Bulletin) -> String {
-        let spm = self.site.config.broadcast.syllables_per_minute.max(1);
-        let rate = (u64::from(spm) * 100).div_ceil(u64::from(REFERENCE_SYLLABLES_PER_MINUTE));
-        let mut out = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n  <meta name=\"loa:syllables-per-minute\" content=\"{spm}\"/>\n<prosody rate=\"{rate}%\">\n"
-        );
-        push_ssml_paragraph(&mut out, &b.opening);
+        let mut out = self.ssml_start();
+        push_ssml_paragraph(&mut out, &b.opening, &self.pronounce);
         for &i in &b.items {
-            push_ssml_break(&mut out, ITEM_BREAK_MS);
-            let item = &self.items[i];
-            for (n, p) in item.paragraphs.iter().enumerate() {
-                if n > 0 {
-                    push_ssml_break(&mut out, PARAGRAPH_BREAK_MS);
-                }
-                push_ssml_paragraph(&mut out, p);
-            }
+            self.push_item_ssml(&mut out, i);
         }
         push_ssml_break(&mut out, ITEM_BREAK_MS);
-        push_ssml_paragraph(&mut out, &b.closing);
-        out.push_str("</prosody>\n</speak>\n");
+        push_ssml_paragraph(&mut out, &b.closing, &self.pronounce);
+        out.push_str(SSML_END);
         out
+    }
+
+    /// The SSML document up to the first paragraph: the language, the rate.
+    pub(super) fn ssml_start(&self) -> String {
+        let spm = self.site.config.broadcast.syllables_per_minute.max(1);
+        let rate = (u64::from(spm) * 100).div_ceil(u64::from(REFERENCE_SYLLABLES_PER_MINUTE));
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"vi-VN\">\n  <meta name=\"loa:syllables-per-minute\" content=\"{spm}\"/>\n<prosody rate=\"{rate}%\">\n"
+        )
+    }
+
+    /// One item: the break before it, its paragraphs with the breaks between them.
+    pub(super) fn push_item_ssml(&self, out: &mut String, i: usize) {
+        push_ssml_break(out, ITEM_BREAK_MS);
+        let item = &self.items[i];
+        for (n, p) in item.paragraphs.iter().enumerate() {
+            if n > 0 {
+                push_ssml_break(out, PARAGRAPH_BREAK_MS);
+            }
+            push_ssml_paragraph(out, p, &self.pronounce);
+        }
     }
 
     /// Output files: `loa/YYYY-MM-DD/<ward>-<slot>.txt|.ssml` and `loa/lich-phat-thanh.ics`.
@@ -122,6 +132,9 @@ impl Broadcasts<'_> {
     }
 }
 
+/// The end of every SSML document [`Broadcasts::ssml_start`] begins.
+pub(super) const SSML_END: &str = "</prosody>\n</speak>\n";
+
 /// A view of the bulletins for the announcers' schedule page, grouped by date.
 #[derive(Serialize)]
 pub struct ScheduleDay {
@@ -141,6 +154,18 @@ pub struct ScheduleEntry {
     pub titles: Vec<String>,
     pub txt: String,
     pub ssml: String,
+    /// The duration comes from the audio.
+    pub measured: bool,
+    /// The playlist and the pieces' MP3 files in airing order, when the build made them.
+    pub playlist: Option<String>,
+    pub audio: Vec<AudioEntry>,
+}
+
+/// One piece of a bulletin's audio on the schedule page.
+#[derive(Serialize)]
+pub struct AudioEntry {
+    pub label: String,
+    pub src: String,
 }
 
 impl Broadcasts<'_> {
@@ -167,6 +192,23 @@ impl Broadcasts<'_> {
                     .collect(),
                 txt: format!("{base}.txt"),
                 ssml: format!("{base}.ssml"),
+                measured: b.measured,
+                playlist: b.audio.as_ref().map(|(p, _)| format!("/{p}")),
+                audio: b
+                    .audio
+                    .iter()
+                    .flat_map(|(_, files)| {
+                        let last = files.len().saturating_sub(1);
+                        files.iter().enumerate().map(move |(n, f)| AudioEntry {
+                            label: match n {
+                                0 => "Lời mở đầu".to_owned(),
+                                n if n == last => "Lời kết".to_owned(),
+                                n => self.items[b.items[n - 1]].title.clone(),
+                            },
+                            src: format!("/{f}"),
+                        })
+                    })
+                    .collect(),
             });
         }
         days.into_iter()

@@ -486,10 +486,17 @@ pub fn print_bulletins(
     }
     let broadcasts = crate::broadcast::Broadcasts::new(&site);
     let mut out = String::new();
-    let selected = broadcasts
+    let mut selected: Vec<crate::broadcast::Bulletin> = broadcasts
         .bulletins(date, date)
         .into_iter()
-        .filter(|b| ward.is_none_or(|w| b.ward == w) && slot.is_none_or(|s| b.slot == s));
+        .filter(|b| ward.is_none_or(|w| b.ward == w) && slot.is_none_or(|s| b.slot == s))
+        .collect();
+    // The audio's length where the last build made it (nothing is spoken here).
+    if let Some(audio) = &site.config.broadcast.audio {
+        let plan = broadcasts.audio_plan(&selected, audio);
+        let millis = broadcasts.cached_audio(&plan);
+        broadcasts.apply_audio(&mut selected, &plan, &millis);
+    }
     for b in selected {
         match format {
             SpeechFormat::Text => {

@@ -177,6 +177,16 @@ pub fn sent(lang: Lang, done: usize, total: usize) -> String {
     )
 }
 
+/// The audio of a build, on a terminal: `done` of `total` pieces spoken.
+pub fn audio_progress(lang: Lang, done: usize, total: usize) -> String {
+    let percent = done * 100 / total.max(1);
+    tr!(
+        lang,
+        "Âm thanh bản tin: đã đọc {done}/{total} đoạn ({percent} %)",
+        "Bulletin audio: {done} of {total} pieces spoken ({percent} %)"
+    )
+}
+
 /// A `-v` stage name, given in English by the code that times it.
 pub fn stage(lang: Lang, en: &str) -> String {
     if lang == Lang::En {
@@ -187,6 +197,7 @@ pub fn stage(lang: Lang, en: &str) -> String {
         "load" => "đọc trang web",
         "finish" => "hoàn tất, đưa bản mới vào chỗ",
         "prepare templates, taxonomies, bulletins" => "chuẩn bị mẫu, phân loại, bản tin",
+        "bulletin audio" => "âm thanh bản tin",
         "prepare staging folder" => "chuẩn bị thư mục tạm",
         "render and write" => "kết xuất và ghi tệp",
         "find sources" => "tìm các tệp nguồn",

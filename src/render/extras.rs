@@ -50,6 +50,7 @@ impl Renderer<'_> {
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         if !self.broadcasts.items.is_empty() {
             files.extend(self.broadcasts.files(&self.bulletins));
+            files.extend(self.audio_files.iter().cloned());
         }
         let (feeds, sitemap) = rayon::join(
             || {

@@ -87,6 +87,9 @@ pub struct Renderer<'a> {
     summaries: Vec<tera::Value>,
     /// Every page's previous and next page, by page index.
     neighbours: Vec<(Option<usize>, Option<usize>)>,
+    /// The bulletins' MP3 files and playlists, after [`Renderer::make_audio`].
+    audio_files: Vec<(String, Vec<u8>)>,
+    audio_warnings: Vec<crate::Diagnostic>,
 }
 
 #[derive(Serialize)]
@@ -138,6 +141,8 @@ impl<'a> Renderer<'a> {
             bulletins,
             summaries: views::summaries(site),
             neighbours: neighbours(site),
+            audio_files: Vec::new(),
+            audio_warnings: Vec::new(),
         };
         renderer.set_globals();
         Ok(renderer)
@@ -148,7 +153,36 @@ impl<'a> Renderer<'a> {
     pub fn warnings(&self) -> Vec<crate::Diagnostic> {
         let mut w = self.broadcasts.warnings.clone();
         w.extend(self.broadcasts.overlong_warnings(&self.bulletins));
+        w.extend(self.audio_warnings.iter().cloned());
         w
+    }
+
+    /// With `[broadcast.audio]`: speak the bulletins' pieces the cache lacks, time the
+    /// bulletins by their audio, and publish the MP3 files and playlists. Only `loa
+    /// build` calls this; serve and check keep the estimates.
+    pub fn make_audio(&mut self, lang: crate::error::Lang) {
+        let Some(config) = &self.site.config.broadcast.audio else {
+            return;
+        };
+        if self.bulletins.is_empty() {
+            return;
+        }
+        let plan = self.broadcasts.audio_plan(&self.bulletins, config);
+        let spoken = self.broadcasts.speak_audio(&plan, config, lang);
+        if spoken.warnings.is_empty() {
+            self.broadcasts.prune_audio(&plan);
+        }
+        log::debug!(
+            "  audio: {} pieces, {} engine runs",
+            plan.pieces.len(),
+            spoken.engine_runs
+        );
+        self.broadcasts
+            .apply_audio(&mut self.bulletins, &plan, &spoken.millis);
+        self.audio_files = self
+            .broadcasts
+            .audio_files(&self.bulletins, &plan, &spoken.millis);
+        self.audio_warnings = spoken.warnings;
     }
 
     fn set_globals(&mut self) {
@@ -355,6 +389,8 @@ impl<'a> Renderer<'a> {
             bulletins,
             summaries: views::summaries(site),
             neighbours: neighbours(site),
+            audio_files: Vec::new(),
+            audio_warnings: Vec::new(),
         }
     }
 

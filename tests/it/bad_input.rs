@@ -129,6 +129,8 @@ const CASES: &[(&str, Expect)] = &[
         "phone-in-notice",
         Error("E029", "content/xu-ly-vi-pham/x.md:12:18"),
     ),
+    // Issue #21: an audio command with a placeholder loa does not fill in.
+    ("site-toml-audio-command", Error("E070", "site.toml:5:1")),
     ("site-toml-bad-url", Error("E011", "site.toml:2:1")),
     ("site-toml-duplicate-ward", Error("E011", "site.toml:5:8")),
     ("site-toml-not-utf8", Error("E002", "site.toml:1:10")),

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod audio;
 mod bad_input;
 mod broadcast;
 mod build;

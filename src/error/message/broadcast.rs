@@ -1,4 +1,4 @@
-//! The loudspeaker scripts and bulletins (W050–W056).
+//! The loudspeaker scripts and bulletins (W050–W056), and their audio (W070–W074).
 
 use super::*;
 
@@ -29,6 +29,49 @@ pub enum BroadcastProblem {
         more: usize,
         items: Vec<String>,
     },
+    /// W070: the speech engine of `[broadcast.audio]` is not installed.
+    EngineMissing { program: String },
+    /// W071: the engine stopped with an error on one piece.
+    EngineFailed {
+        piece: AudioPiece,
+        status: String,
+        said: String,
+    },
+    /// W072: the engine ran past `[broadcast.audio] timeout` on one piece and was stopped.
+    EngineTimedOut { piece: AudioPiece, seconds: u64 },
+    /// W073: the engine finished but wrote no audio loa can read.
+    EngineNoAudio { piece: AudioPiece, detail: String },
+    /// W074: the audio cache folder cannot be written.
+    AudioCache { path: String, detail: String },
+}
+
+/// Which piece of a bulletin the speech engine was reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AudioPiece {
+    /// The opening of a ward (its slug) on a date.
+    Opening {
+        ward: String,
+        date: String,
+    },
+    /// An item, by its title.
+    Item(String),
+    Closing,
+}
+
+impl AudioPiece {
+    fn name(&self, l: Lang) -> String {
+        match self {
+            AudioPiece::Opening { ward, date } => {
+                tr!(
+                    l,
+                    "lời mở đầu ({ward}, {date})",
+                    "the opening ({ward}, {date})"
+                )
+            }
+            AudioPiece::Item(title) => tr!(l, "tin \"{title}\"", "the item \"{title}\""),
+            AudioPiece::Closing => tr!(l, "lời kết", "the closing"),
+        }
+    }
 }
 
 impl From<BroadcastProblem> for Message {
@@ -53,12 +96,90 @@ impl BroadcastProblem {
             ItemCourtesy { .. } => "W055",
             LongSentence { .. } => "W056",
             BulletinTooLong { .. } => "W052",
+            EngineMissing { .. } => "W070",
+            EngineFailed { .. } => "W071",
+            EngineTimedOut { .. } => "W072",
+            EngineNoAudio { .. } => "W073",
+            AudioCache { .. } => "W074",
         }
     }
 
     pub(super) fn texts(&self, l: Lang) -> (String, String) {
         use BroadcastProblem::*;
         match self {
+            EngineMissing { program } => (
+                tr!(
+                    l,
+                    "không tìm thấy chương trình đọc \"{program}\": bản tin chưa có âm thanh",
+                    "the speech engine \"{program}\" is not installed: the bulletins have no audio"
+                ),
+                tr!(
+                    l,
+                    "cài espeak-ng (Debian, Ubuntu: sudo apt-get install espeak-ng; Windows: bộ cài espeak-ng, rồi mở lại cửa sổ lệnh) hoặc sửa [broadcast.audio] command trong site.toml; bản chữ (.txt, .ssml) vẫn được ghi như thường",
+                    "install espeak-ng (Debian, Ubuntu: sudo apt-get install espeak-ng; Windows: the espeak-ng installer, then open a new terminal) or change [broadcast.audio] command in site.toml; the text (.txt, .ssml) is written as usual"
+                ),
+            ),
+            EngineFailed {
+                piece,
+                status,
+                said,
+            } => {
+                let piece = piece.name(l);
+                (
+                    tr!(
+                        l,
+                        "chương trình đọc lỗi ({status}) khi đọc {piece}: {said}",
+                        "the speech engine failed ({status}) on {piece}: {said}"
+                    ),
+                    tr!(
+                        l,
+                        "các bản tin có đoạn này chưa có âm thanh; thử chạy lệnh [broadcast.audio] command bằng tay để xem lỗi",
+                        "the bulletins with this piece have no audio; run the [broadcast.audio] command by hand to see the error"
+                    ),
+                )
+            }
+            EngineTimedOut { piece, seconds } => {
+                let piece = piece.name(l);
+                (
+                    tr!(
+                        l,
+                        "chương trình đọc chạy quá {seconds} giây khi đọc {piece} và đã bị dừng",
+                        "the speech engine ran past {seconds} seconds on {piece} and was stopped"
+                    ),
+                    tr!(
+                        l,
+                        "các bản tin có đoạn này chưa có âm thanh; tăng [broadcast.audio] timeout nếu máy chậm",
+                        "the bulletins with this piece have no audio; raise [broadcast.audio] timeout on a slow machine"
+                    ),
+                )
+            }
+            EngineNoAudio { piece, detail } => {
+                let piece = piece.name(l);
+                (
+                    tr!(
+                        l,
+                        "chương trình đọc không ghi ra âm thanh dùng được cho {piece}: {detail}",
+                        "the speech engine wrote no usable audio for {piece}: {detail}"
+                    ),
+                    tr!(
+                        l,
+                        "lệnh phải ghi tệp WAV PCM 16 bit vào {{wav}}",
+                        "the command must write a 16-bit PCM WAV file to {{wav}}"
+                    ),
+                )
+            }
+            AudioCache { path, detail } => (
+                tr!(
+                    l,
+                    "không ghi được thư mục âm thanh {path}: {detail}",
+                    "cannot write the audio folder {path}: {detail}"
+                ),
+                tr!(
+                    l,
+                    "kiểm tra quyền ghi trong thư mục trang web; bản chữ vẫn được ghi như thường",
+                    "check that the site folder can be written; the text is written as usual"
+                ),
+            ),
             NotInGlossary { token } => (
                 tr!(
                     l,

@@ -29,6 +29,26 @@ pub enum ConfigProblem {
     SlotZeroMinutes(String),
     SlotTwice(String),
     PublishTarget(String),
+    /// E070: `[broadcast.audio] command` cannot be run as written; says why.
+    AudioCommand(AudioCommandProblem),
+    /// E070: a bit rate MP3 has not for mono speech.
+    AudioBitrate(u32),
+    /// E070: `timeout = 0`.
+    AudioTimeout,
+}
+
+/// What is wrong with `[broadcast.audio] command`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AudioCommandProblem {
+    Empty,
+    /// An unclosed quote.
+    Quotes,
+    /// No `{wav}`: the engine would write nowhere loa reads.
+    NoWav,
+    /// Neither `{ssml}` nor `{text}`: the engine would not read the bulletin.
+    NoInput,
+    /// A `{name}` loa does not fill in.
+    Unknown(String),
 }
 
 impl From<ConfigProblem> for Message {
@@ -41,6 +61,9 @@ impl ConfigProblem {
     pub(super) fn code(&self) -> &'static str {
         match self {
             ConfigProblem::ConfigSyntax { .. } | ConfigProblem::ConfigUnknownKey { .. } => "E010",
+            ConfigProblem::AudioCommand(_)
+            | ConfigProblem::AudioBitrate(_)
+            | ConfigProblem::AudioTimeout => "E070",
             _ => "E011",
         }
     }
@@ -194,6 +217,66 @@ impl ConfigProblem {
                     l,
                     "ví dụ target = \"sftp://user@host:22/var/www/atvsld\"",
                     "e.g. target = \"sftp://user@host:22/var/www/atvsld\""
+                ),
+            ),
+            AudioCommand(why) => {
+                let why = match why {
+                    AudioCommandProblem::Empty => tr!(l, "để trống", "is empty"),
+                    AudioCommandProblem::Quotes => {
+                        tr!(l, "có dấu nháy chưa đóng", "has an unclosed quote")
+                    }
+                    AudioCommandProblem::NoWav => tr!(
+                        l,
+                        "không có {{wav}}, tệp âm thanh mà chương trình đọc ghi ra",
+                        "has no {{wav}}, the audio file the engine writes"
+                    ),
+                    AudioCommandProblem::NoInput => tr!(
+                        l,
+                        "không có {{ssml}} hay {{text}}, tệp bản tin mà chương trình đọc",
+                        "has neither {{ssml}} nor {{text}}, the bulletin file the engine reads"
+                    ),
+                    AudioCommandProblem::Unknown(name) => tr!(
+                        l,
+                        "có {{{name}}}, loa không biết điền gì vào đó",
+                        "has {{{name}}}, which loa does not fill in"
+                    ),
+                };
+                (
+                    tr!(
+                        l,
+                        "lệnh đọc bản tin [broadcast.audio] command {why}",
+                        "the [broadcast.audio] command {why}"
+                    ),
+                    tr!(
+                        l,
+                        "ví dụ command = \"{cmd}\"; chỗ điền được: {{ssml}} {{text}} {{wav}} {{speed}} {{rate}}",
+                        "e.g. command = \"{cmd}\"; it can use {{ssml}} {{text}} {{wav}} {{speed}} {{rate}}",
+                        cmd = crate::config::DEFAULT_AUDIO_COMMAND
+                    ),
+                )
+            }
+            AudioBitrate(v) => (
+                tr!(
+                    l,
+                    "bitrate = {v}: MP3 đơn kênh không có tốc độ bit này",
+                    "bitrate = {v}: mono MP3 has no such bit rate"
+                ),
+                tr!(
+                    l,
+                    "chọn một trong 32, 40, 48, 56, 64, 80, 96, 112, 128 (kbit/s); 48 đủ cho tiếng nói",
+                    "pick one of 32, 40, 48, 56, 64, 80, 96, 112, 128 (kbit/s); 48 is enough for speech"
+                ),
+            ),
+            AudioTimeout => (
+                tr!(
+                    l,
+                    "timeout = 0: chương trình đọc không có giây nào để đọc",
+                    "timeout = 0 leaves the engine no time"
+                ),
+                tr!(
+                    l,
+                    "đặt số giây cho một đoạn, ví dụ timeout = 120",
+                    "give the seconds one piece may take, e.g. timeout = 120"
                 ),
             ),
         }

@@ -22,8 +22,8 @@ mod privacy;
 mod statistics;
 mod theme;
 
-pub use broadcast::BroadcastProblem;
-pub use config::ConfigProblem;
+pub use broadcast::{AudioPiece, BroadcastProblem};
+pub use config::{AudioCommandProblem, ConfigProblem};
 pub use front_matter::FrontMatterProblem;
 pub use images::ImageProblem;
 pub use input::InputProblem;
