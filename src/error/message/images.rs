@@ -48,7 +48,7 @@ impl ImageProblem {
                 (
                     tr!(
                         l,
-                        "không đọc được ảnh {file}: {detail}",
+                        "không đọc được ảnh {file}: tệp không phải là ảnh JPEG, PNG hay WebP còn nguyên vẹn",
                         "the image {file} cannot be read: {detail}"
                     ),
                     tr!(
