@@ -118,6 +118,11 @@ copy_site() {
     for d in site.toml content static assets themes; do
         [[ -e $d ]] && cp -a "$d" "$1/"
     done
+    # Without its [broadcast.audio] table: Wine has no speech engine, a missing engine is a
+    # warning (W070), and a build with warnings is never "unchanged" (they are shown every
+    # time), so the unchanged check could not be seen. Audio is checked by .ci/audio.sh.
+    awk '/^\[/ { skip = ($0 ~ /^\[broadcast\.audio[].]/) } !skip' "$1/site.toml" >"$1/site.toml.new"
+    mv "$1/site.toml.new" "$1/site.toml"
     return 0
 }
 same_tree() { # same_tree A B WHAT
@@ -280,7 +285,8 @@ for p in site.rglob("*"):
 page = site / "content" / "tin-tuc" / unicodedata.normalize("NFD", "thông-báo-họp-dân.md")
 page.write_bytes("---\r\ntitle: \"Thông báo họp dân\"\r\ndate: 2026-11-20\r\nimage: anh\\hop-dan.png\r\nimage_alt: \"Họp dân ở nhà văn hóa\"\r\n---\r\n\r\nMời bà con dự họp.\r\n".encode())
 (site / "assets" / "anh").mkdir(parents=True, exist_ok=True)
-(site / "assets" / "anh" / "hop-dan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+# A real picture: the build decodes every image a page shows (#19).
+(site / "assets" / "anh" / "hop-dan.png").write_bytes((site / "assets" / "anh" / "tap-huan-lam-viec-tren-cao.png").read_bytes())
 PY
 }
 make_windows_site "$tmp/crlf-win"
@@ -289,7 +295,7 @@ make_windows_site "$tmp/crlf-lin"
 (cd "$tmp/crlf-win" && winloa build --today "$TODAY" -q)
 same_tree "$tmp/crlf-lin/public" "$tmp/crlf-win/public" "loa.exe built the CRLF site differently from loa"
 # The NFD name's letters become the same address as typed NFC (thong-bao-hop-dan).
-grep -q 'src="/assets/anh/hop-dan.png"' "$tmp/crlf-win/public/tin-tuc/thong-bao-hop-dan/index.html" ||
+grep -q 'src="/assets/anh/hop-dan-[0-9]*\.[0-9a-f]*\.png"' "$tmp/crlf-win/public/tin-tuc/thong-bao-hop-dan/index.html" ||
     fail "the NFD page is not at /tin-tuc/thong-bao-hop-dan/, or its \\ image path was not made /"
 
 # Not checked under Wine, with the reason:
